@@ -1,0 +1,43 @@
+// The deployments file: one JSON per (network, chain) under
+// `.pil/deployments/<network>/<chainId>.json`. Written by `pil devnet up` (and
+// later by `pil upgrade`), read by every command that talks to a network.
+import { z } from 'zod';
+import { addressSchema, chainIdSchema, rpcUrlSchema } from '../config/primitives.js';
+import { contractIds } from '../contracts.js';
+
+export const DEPLOYMENTS_FORMAT_VERSION = 1;
+
+export const deployedContractSchema = z.object({
+  /** Solidity contract name of the implementation (the artifact). */
+  artifact: z.string().min(1),
+  /** ERC-1967 proxy: the address users and scripts talk to. */
+  proxy: addressSchema,
+  /** Implementation behind the proxy at deployment time. */
+  implementation: addressSchema,
+  /** Libraries linked into the implementation, by name. */
+  libraries: z.record(z.string(), addressSchema).default({}),
+  /** Role holders: role name → accounts. */
+  roles: z.record(z.string(), z.array(addressSchema)).default({}),
+});
+
+export const deploymentSchema = z.object({
+  format: z.literal(DEPLOYMENTS_FORMAT_VERSION),
+  network: z.string().min(1),
+  chainId: chainIdSchema,
+  rpcUrl: rpcUrlSchema,
+  /** Block of the first deployment transaction (where indexers start). */
+  deploymentBlock: z.number().int().nonnegative(),
+  deployedAt: z.iso.datetime(),
+  deployer: addressSchema,
+  /** Version of the protocol contracts (package version + git commit when known). */
+  version: z.string().min(1),
+  contracts: z.partialRecord(z.enum(contractIds), deployedContractSchema),
+  /** Linked libraries (e.g. PoseidonT3), by name. */
+  libraries: z.record(z.string(), addressSchema).default({}),
+  /** Other deployed helpers that are not PIL proxies (verifiers, timelocks, Safe), by name. */
+  auxiliary: z.record(z.string(), addressSchema).default({}),
+});
+
+export type Deployment = z.output<typeof deploymentSchema>;
+export type DeploymentInput = z.input<typeof deploymentSchema>;
+export type DeployedContract = z.output<typeof deployedContractSchema>;

@@ -1,0 +1,53 @@
+import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { ConfigError, formatZodIssues } from '../errors.js';
+import { type Deployment, type DeploymentInput, deploymentSchema } from './schema.js';
+
+export function deploymentsDir(stateDir: string, network: string): string {
+  return path.join(stateDir, 'deployments', network);
+}
+
+export function deploymentPath(stateDir: string, network: string, chainId: number): string {
+  return path.join(deploymentsDir(stateDir, network), `${chainId}.json`);
+}
+
+export function parseDeployment(json: unknown, source: string): Deployment {
+  const parsed = deploymentSchema.safeParse(json);
+  if (!parsed.success) {
+    throw new ConfigError(`Invalid deployments file ${source}`, { details: formatZodIssues(parsed.error) });
+  }
+  return parsed.data;
+}
+
+export function readDeploymentFile(file: string): Deployment {
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (cause) {
+    throw new ConfigError(`Cannot read deployments file ${file}`, { cause, details: String(cause) });
+  }
+  return parseDeployment(json, file);
+}
+
+/** Every deployment of a network, sorted by chain id; empty when there are none. */
+export function readDeployments(stateDir: string, network: string): Deployment[] {
+  const dir = deploymentsDir(stateDir, network);
+  let files: string[];
+  try {
+    files = readdirSync(dir).filter((f) => /^\d+\.json$/.test(f));
+  } catch {
+    return [];
+  }
+  return files.map((f) => readDeploymentFile(path.join(dir, f))).sort((a, b) => a.chainId - b.chainId);
+}
+
+/** Validates and writes atomically (write to a temporary file, then rename). */
+export function writeDeployment(stateDir: string, deployment: DeploymentInput): string {
+  const valid = parseDeployment(deployment, `(deployment of chain ${deployment.chainId})`);
+  const file = deploymentPath(stateDir, valid.network, valid.chainId);
+  mkdirSync(path.dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, `${JSON.stringify(valid, null, 2)}\n`);
+  renameSync(tmp, file);
+  return file;
+}

@@ -1,0 +1,158 @@
+// A generic loader for forge build artifacts (contracts/out/<File>.sol/<Name>.json)
+// and a linker for library placeholders. Knows nothing about PIL contracts.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { Abi, Address, Hex } from 'viem';
+import { z } from 'zod';
+import { DeploymentError } from '../errors.js';
+
+const linkReferencesSchema = z.record(
+  z.string(),
+  z.record(z.string(), z.array(z.object({ start: z.number(), length: z.number() }))),
+);
+
+/** forge's artifact format. */
+const forgeArtifactSchema = z.object({
+  abi: z.array(z.any()),
+  bytecode: z.object({ object: z.string(), linkReferences: linkReferencesSchema.default({}) }),
+  metadata: z
+    .object({ settings: z.object({ compilationTarget: z.record(z.string(), z.string()) }).loose() })
+    .loose()
+    .optional(),
+});
+
+/** The Hardhat format, in which OpenZeppelin ships compiled contracts (`@openzeppelin/contracts/build`). */
+const hardhatArtifactSchema = z.object({
+  _format: z.string(),
+  sourceName: z.string(),
+  abi: z.array(z.any()),
+  bytecode: z.string(),
+  linkReferences: linkReferencesSchema.default({}),
+});
+
+const require = createRequire(import.meta.url);
+
+/** Compiled contracts shipped by packages, used when the forge build does not contain them (e.g. ERC1967Proxy). */
+export function packagedArtifactDirs(): string[] {
+  try {
+    return [path.join(path.dirname(require.resolve('@openzeppelin/contracts/package.json')), 'build', 'contracts')];
+  } catch {
+    return [];
+  }
+}
+
+export type LinkReferences = z.output<typeof linkReferencesSchema>;
+
+export type Artifact = {
+  name: string;
+  /** Source file as the compiler saw it, e.g. `src/PILv2Orchestrator.sol`. */
+  sourcePath: string;
+  abi: Abi;
+  /** Creation bytecode, possibly with `__$…$__` library placeholders. */
+  bytecode: string;
+  linkReferences: LinkReferences;
+  file: string;
+};
+
+export class ArtifactStore {
+  readonly outDir: string;
+  private readonly cache = new Map<string, Artifact>();
+
+  constructor(outDir: string) {
+    this.outDir = outDir;
+    if (!existsSync(outDir)) {
+      throw new DeploymentError(`No build artifacts in ${outDir}`, {
+        hint: 'Build the contracts first: npm run build -w @pil/contracts (npm start does it for you)',
+      });
+    }
+  }
+
+  /** Every artifact file: `{ name, file }`, for all `<File>.sol/<Name>.json`. */
+  list(): { name: string; file: string }[] {
+    const found: { name: string; file: string }[] = [];
+    for (const dir of readdirSync(this.outDir)) {
+      if (!dir.endsWith('.sol')) continue;
+      for (const f of readdirSync(path.join(this.outDir, dir))) {
+        if (f.endsWith('.json')) found.push({ name: f.replace(/\.json$/, ''), file: path.join(this.outDir, dir, f) });
+      }
+    }
+    return found;
+  }
+
+  has(name: string): boolean {
+    return this.find(name) !== undefined;
+  }
+
+  /** The artifact of contract `name`, from `<name>.sol/<name>.json` or any file that defines it. */
+  get(name: string): Artifact {
+    const cached = this.cache.get(name);
+    if (cached) return cached;
+    const file = this.find(name);
+    if (!file) {
+      throw new DeploymentError(`No build artifact for contract ${name} in ${this.outDir}`, {
+        hint: 'Is the contract written and built? Run npm run build -w @pil/contracts',
+      });
+    }
+    const artifact = readArtifact(file, name);
+    this.cache.set(name, artifact);
+    return artifact;
+  }
+
+  private find(name: string): string | undefined {
+    const direct = path.join(this.outDir, `${name}.sol`, `${name}.json`);
+    if (existsSync(direct)) return direct;
+    const built = this.list().find((a) => a.name === name)?.file;
+    if (built) return built;
+    return packagedArtifactDirs()
+      .map((dir) => path.join(dir, `${name}.json`))
+      .find((f) => existsSync(f));
+  }
+}
+
+export function readArtifact(file: string, name: string): Artifact {
+  const json: unknown = JSON.parse(readFileSync(file, 'utf8'));
+  const hardhat = hardhatArtifactSchema.safeParse(json);
+  if (hardhat.success) {
+    const { abi, bytecode, linkReferences, sourceName } = hardhat.data;
+    return { name, sourcePath: sourceName, abi: abi as Abi, bytecode, linkReferences, file };
+  }
+  const parsed = forgeArtifactSchema.safeParse(json);
+  if (!parsed.success) throw new DeploymentError(`Malformed build artifact ${file}`);
+  const { abi, bytecode, metadata } = parsed.data;
+  const sourcePath = Object.keys(metadata?.settings.compilationTarget ?? {})[0] ?? '';
+  return {
+    name,
+    sourcePath,
+    abi: abi as Abi,
+    bytecode: bytecode.object,
+    linkReferences: bytecode.linkReferences,
+    file,
+  };
+}
+
+/** Libraries an artifact needs, as `{ source, name }`. */
+export function requiredLibraries(artifact: Artifact): { source: string; name: string }[] {
+  return Object.entries(artifact.linkReferences).flatMap(([source, libs]) =>
+    Object.keys(libs).map((name) => ({ source, name })),
+  );
+}
+
+/** Replaces every library placeholder by its address; fails when one is not supplied. */
+export function linkBytecode(artifact: Artifact, libraries: Record<string, Address>): Hex {
+  let code = artifact.bytecode.startsWith('0x') ? artifact.bytecode.slice(2) : artifact.bytecode;
+  for (const [source, libs] of Object.entries(artifact.linkReferences)) {
+    for (const [name, refs] of Object.entries(libs)) {
+      const address = libraries[name];
+      if (!address) {
+        throw new DeploymentError(`Contract ${artifact.name} needs library ${name} (${source}), which is not deployed`);
+      }
+      const hex = address.slice(2).toLowerCase();
+      for (const { start, length } of refs) {
+        code = code.slice(0, start * 2) + hex + code.slice((start + length) * 2);
+      }
+    }
+  }
+  if (code.includes('__$')) throw new DeploymentError(`Unlinked placeholder left in ${artifact.name}`);
+  return `0x${code}`;
+}

@@ -1,0 +1,193 @@
+// `pil devnet up`: anvil chains on free loopback ports, the PIL contracts on
+// each through ERC-1967 proxies, wiring, and one deployments file per chain.
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import {
+  type Account,
+  type Chain,
+  createPublicClient,
+  createWalletClient,
+  defineChain,
+  http,
+  type PublicClient,
+  type Transport,
+  type WalletClient,
+} from 'viem';
+import { privateKeyToAccount } from 'viem/accounts';
+import { type Anvil, startAnvil } from '../chain/anvil.js';
+import { DEVNET } from '../config/schema.js';
+import { contractIds, contractInfo } from '../contracts.js';
+import type { Deployment } from '../deployments/schema.js';
+import { writeDeployment } from '../deployments/store.js';
+import { NetworkError } from '../errors.js';
+import type { Logger } from '../logger.js';
+import { devnetDeployerKey, devnetRelayerKeys } from './accounts.js';
+import { ArtifactStore } from './artifacts.js';
+import { Deployer } from './deployer.js';
+import { deployProxies } from './plan.js';
+import { readRoleHolders } from './roles.js';
+import { type WiringReport, wire } from './wire.js';
+
+export type DevnetOptions = {
+  chainIds: number[];
+  /** First port; chain i gets port + i. Default: free ports chosen by anvil. */
+  port?: number | undefined;
+  blockTime?: number | undefined;
+  repoRoot: string;
+  stateDir: string;
+  logger: Logger;
+  /** Called with every anvil as soon as it is up, so the caller can stop it on Ctrl-C during deployment. */
+  onAnvil?: (anvil: Anvil) => void;
+};
+
+export type DevnetChain = {
+  anvil: Anvil;
+  deployment: Deployment;
+  deploymentFile: string;
+  wiring: WiringReport;
+  missing: string[];
+};
+
+export type Devnet = {
+  chains: DevnetChain[];
+  stop(): Promise<void>;
+  /** Resolves (with a NetworkError) when any anvil exits on its own. */
+  crashed: Promise<NetworkError>;
+};
+
+export async function startDevnet(options: DevnetOptions): Promise<Devnet> {
+  const artifacts = new ArtifactStore(path.join(options.repoRoot, 'contracts', 'out'));
+  const logDir = path.join(options.stateDir, 'devnet');
+  const anvils: Anvil[] = [];
+  const stop = async () => {
+    await Promise.all(anvils.map((a) => a.stop()));
+  };
+  try {
+    await Promise.all(
+      options.chainIds.map(async (chainId, i) => {
+        const anvil = await startAnvil({
+          chainId,
+          ...(options.port === undefined ? {} : { port: options.port + i }),
+          args: options.blockTime ? ['--block-time', String(options.blockTime)] : [],
+          logFile: path.join(logDir, `anvil-${chainId}.log`),
+        });
+        anvils.push(anvil);
+        options.onAnvil?.(anvil);
+        options.logger.info(`chain ${chainId} listening on ${anvil.rpcUrl} (anvil pid ${anvil.pid})`);
+      }),
+    );
+    const version = contractsVersion(options.repoRoot);
+    const chains = await Promise.all(
+      anvils.sort((a, b) => a.chainId - b.chainId).map((anvil) => deployChain(anvil, artifacts, version, options)),
+    );
+    const crashed = new Promise<NetworkError>((resolve) => {
+      for (const a of anvils) {
+        a.process.once('exit', (code, signal) =>
+          resolve(new NetworkError(`anvil of chain ${a.chainId} exited (${signal ?? `code ${code}`})`)),
+        );
+      }
+    });
+    return { chains, stop, crashed };
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+}
+
+function clients(anvil: Anvil): {
+  client: PublicClient<Transport, Chain>;
+  wallet: WalletClient<Transport, Chain, Account>;
+} {
+  const chain = defineChain({
+    id: anvil.chainId,
+    name: `devnet-${anvil.chainId}`,
+    nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 },
+    rpcUrls: { default: { http: [anvil.rpcUrl] } },
+  });
+  const transport = http(anvil.rpcUrl);
+  return {
+    client: createPublicClient({ chain, transport, pollingInterval: 25 }),
+    wallet: createWalletClient({
+      chain,
+      transport,
+      account: privateKeyToAccount(devnetDeployerKey),
+      pollingInterval: 25,
+    }),
+  };
+}
+
+async function deployChain(
+  anvil: Anvil,
+  artifacts: ArtifactStore,
+  version: string,
+  options: DevnetOptions,
+): Promise<DevnetChain> {
+  const { client, wallet } = clients(anvil);
+  const logger = options.logger.child({ chainId: anvil.chainId });
+  const deployer = new Deployer({ client, wallet, artifacts, logger });
+  const admin = wallet.account.address;
+  const { proxies, missing } = await deployProxies(deployer, artifacts, { admin, named: {} });
+  const wiring = await wire({
+    deployer,
+    artifacts,
+    proxies,
+    repoRoot: options.repoRoot,
+    chainId: anvil.chainId,
+    logger,
+  });
+  const relayers = devnetRelayerKeys.map((k) => privateKeyToAccount(k).address);
+  const candidates = [
+    admin,
+    ...relayers,
+    ...Object.values(proxies).map((p) => p.proxy),
+    ...Object.values(wiring.auxiliary),
+  ];
+  const contracts: Deployment['contracts'] = {};
+  for (const id of contractIds) {
+    const p = proxies[id];
+    if (!p) continue;
+    const roles = await readRoleHolders(client, p.proxy, artifacts.get(contractInfo[id].artifact).abi, candidates);
+    contracts[id] = {
+      artifact: p.name,
+      proxy: p.proxy,
+      implementation: p.implementation,
+      libraries: p.libraries,
+      roles,
+    };
+  }
+  const deployment = {
+    format: 1 as const,
+    network: DEVNET,
+    chainId: anvil.chainId,
+    rpcUrl: anvil.rpcUrl,
+    deploymentBlock: Number(deployer.firstBlock ?? 0n),
+    deployedAt: new Date().toISOString(),
+    deployer: admin,
+    version,
+    contracts,
+    libraries: { ...deployer.libraries },
+    auxiliary: wiring.auxiliary,
+  };
+  const deploymentFile = writeDeployment(options.stateDir, deployment);
+  return { anvil, deployment: deployment as Deployment, deploymentFile, wiring, missing };
+}
+
+function contractsVersion(repoRoot: string): string {
+  let version = '0.0.0';
+  try {
+    version = (
+      JSON.parse(readFileSync(path.join(repoRoot, 'contracts', 'package.json'), 'utf8')) as { version: string }
+    ).version;
+  } catch {}
+  try {
+    const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], {
+      cwd: repoRoot,
+      stdio: ['ignore', 'pipe', 'ignore'],
+    })
+      .toString()
+      .trim();
+    if (commit) version += `+${commit}`;
+  } catch {}
+  return version;
+}

@@ -149,7 +149,7 @@ export interface BeaconParams extends StepOptions {
   name: string;
   /** Public random value (hex, e.g. a future block hash), announced before it was known. */
   beaconHash: string;
-  /** The beacon is hashed 2^iterationsExp times (10 is the snarkjs default). */
+  /** The beacon is hashed 2^iterationsExp times; snarkjs accepts 10..63 (default 10). */
   iterationsExp?: number;
 }
 
@@ -158,16 +158,10 @@ export async function ptauBeacon(params: BeaconParams): Promise<TranscriptEntry>
   const step = 'ptau-beacon';
   await ensureDir(params.out);
   const iterationsExp = params.iterationsExp ?? 10;
-  const beaconHash = strip0x(params.beaconHash);
-  const hash = await snarkjs.powersOfTau.beacon(
-    params.input,
-    params.out,
-    params.name,
-    beaconHash,
-    iterationsExp,
-    logger(step, params.onProgress),
-  );
-  if (hash === false) throw new CeremonyError(step, 'snarkjs refused the beacon (invalid hash or iterations)');
+  const beaconHash = beaconHex(step, params.beaconHash);
+  const log = logger(step, params.onProgress);
+  const hash = await snarkjs.powersOfTau.beacon(params.input, params.out, params.name, beaconHash, iterationsExp, log);
+  if (hash === false) throw new CeremonyError(step, log.lastError ?? 'snarkjs refused the beacon');
   return record(step, params, {
     name: params.name,
     contributionHash: toHex(hash),
@@ -197,8 +191,9 @@ export interface PtauVerifyParams extends StepOptions {
 /** Verify every contribution of a powers-of-tau file. Throws if it does not verify. */
 export async function ptauVerify(params: PtauVerifyParams): Promise<TranscriptEntry> {
   const step = 'ptau-verify';
-  const ok = await snarkjs.powersOfTau.verify(params.ptau, logger(step, params.onProgress));
-  if (!ok) throw new CeremonyError(step, `${params.ptau} does not verify`);
+  const log = logger(step, params.onProgress);
+  const ok = await snarkjs.powersOfTau.verify(params.ptau, log);
+  if (!ok) throw new CeremonyError(step, `${params.ptau} does not verify${log.lastError ? `: ${log.lastError}` : ''}`);
   return record(step, params, { input: await fileRef(params.ptau), ok });
 }
 
@@ -216,8 +211,9 @@ export interface ZkeyNewParams extends StepOptions {
 export async function zkeyNew(params: ZkeyNewParams): Promise<TranscriptEntry> {
   const step = 'zkey-new';
   await ensureDir(params.out);
-  const csHash = await snarkjs.zKey.newZKey(params.r1cs, params.ptau, params.out, logger(step, params.onProgress));
-  if (csHash === -1) throw new CeremonyError(step, 'snarkjs could not create the zkey (is the ptau large enough?)');
+  const log = logger(step, params.onProgress);
+  const csHash = await snarkjs.zKey.newZKey(params.r1cs, params.ptau, params.out, log);
+  if (csHash === -1) throw new CeremonyError(step, log.lastError ?? 'snarkjs could not create the zkey');
   return record(step, params, {
     circuitHash: toHex(csHash),
     input: await fileRef(params.ptau),
@@ -249,16 +245,10 @@ export async function zkeyBeacon(params: BeaconParams): Promise<TranscriptEntry>
   const step = 'zkey-beacon';
   await ensureDir(params.out);
   const iterationsExp = params.iterationsExp ?? 10;
-  const beaconHash = strip0x(params.beaconHash);
-  const hash = await snarkjs.zKey.beacon(
-    params.input,
-    params.out,
-    params.name,
-    beaconHash,
-    iterationsExp,
-    logger(step, params.onProgress),
-  );
-  if (hash === false) throw new CeremonyError(step, 'snarkjs refused the beacon (invalid hash or iterations)');
+  const beaconHash = beaconHex(step, params.beaconHash);
+  const log = logger(step, params.onProgress);
+  const hash = await snarkjs.zKey.beacon(params.input, params.out, params.name, beaconHash, iterationsExp, log);
+  if (hash === false) throw new CeremonyError(step, log.lastError ?? 'snarkjs refused the beacon');
   return record(step, params, {
     name: params.name,
     contributionHash: toHex(hash),
@@ -277,8 +267,14 @@ export interface ZkeyVerifyParams extends StepOptions {
 /** Check a zkey against its circuit and ptau, replaying every contribution. Throws if it fails. */
 export async function zkeyVerify(params: ZkeyVerifyParams): Promise<TranscriptEntry> {
   const step = 'zkey-verify';
-  const ok = await snarkjs.zKey.verifyFromR1cs(params.r1cs, params.ptau, params.zkey, logger(step, params.onProgress));
-  if (!ok) throw new CeremonyError(step, `${params.zkey} does not verify against ${params.r1cs}`);
+  const log = logger(step, params.onProgress);
+  const ok = await snarkjs.zKey.verifyFromR1cs(params.r1cs, params.ptau, params.zkey, log);
+  if (!ok) {
+    throw new CeremonyError(
+      step,
+      `${params.zkey} does not verify against ${params.r1cs}${log.lastError ? `: ${log.lastError}` : ''}`,
+    );
+  }
   return record(step, params, { input: await fileRef(params.zkey), ok });
 }
 
@@ -394,15 +390,26 @@ async function ensureDir(file: string): Promise<void> {
   await mkdir(dirname(file), { recursive: true });
 }
 
-function logger(step: CeremonyStepName, cb: ProgressCallback | undefined): snarkjs.Logger {
-  const emit = (level: CeremonyProgress['level']) => (message: string) => cb?.({ step, level, message });
-  return { debug: emit('debug'), info: emit('info'), warn: emit('warn'), error: emit('error') };
+/** A snarkjs logger forwarding to the progress callback and remembering the last error line. */
+function logger(step: CeremonyStepName, cb: ProgressCallback | undefined): snarkjs.Logger & { lastError?: string } {
+  const l: snarkjs.Logger & { lastError?: string } = {
+    debug: (message) => cb?.({ step, level: 'debug', message }),
+    info: (message) => cb?.({ step, level: 'info', message }),
+    warn: (message) => cb?.({ step, level: 'warn', message }),
+    error: (message) => {
+      l.lastError = message;
+      cb?.({ step, level: 'error', message });
+    },
+  };
+  return l;
 }
 
 function toHex(bytes: Uint8Array): string {
   return Buffer.from(bytes).toString('hex');
 }
 
-function strip0x(hex: string): string {
-  return hex.startsWith('0x') ? hex.slice(2) : hex;
+function beaconHex(step: CeremonyStepName, hex: string): string {
+  const h = hex.startsWith('0x') ? hex.slice(2) : hex;
+  if (!/^([0-9a-fA-F]{2})+$/.test(h)) throw new CeremonyError(step, `the beacon must be hex bytes, got ${hex}`);
+  return h.toLowerCase();
 }

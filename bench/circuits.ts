@@ -84,7 +84,8 @@ async function benchProver(circuit: CircuitName): Promise<Row[]> {
       section: SECTION,
       metric: `${circuit} proof time median (snarkjs fullProve, ${RUNS} runs)`,
       value: ms(quantile(proveMs, 0.5)),
-      target: '0.9-1.5 s (TOOLCHAIN.md reference machine)',
+      // TOOLCHAIN.md: about 0.9-1.5 s for a depth-20 spend circuit on an idle 2-core machine.
+      ...(circuit === 'container_spend' ? { target: '<= 1.5 s idle' } : {}),
     },
     { section: SECTION, metric: `${circuit} proof time p95`, value: ms(quantile(proveMs, 0.95)) },
     { section: SECTION, metric: `${circuit} off-chain verify median`, value: ms(quantile(verifyMs, 0.5)) },

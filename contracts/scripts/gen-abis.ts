@@ -19,27 +19,42 @@ type ForgeArtifact = { abi: unknown[]; metadata?: { settings?: { compilationTarg
 
 export type AbiSource = { name: string; source: string; abi: unknown[] };
 
-/** Artifacts of contracts whose source is under `src/` (not tests, scripts or dependencies). */
-export function collectAbis(outDir: string): AbiSource[] {
+/** Every `<File>.sol/<Name>.json` under `outDir`, at any depth (forge nests same-named files). */
+function artifactFiles(outDir: string): string[] {
+  const files: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      if (!entry.isDirectory() || entry.name === 'build-info') continue;
+      const sub = path.join(dir, entry.name);
+      if (!entry.name.endsWith('.sol')) walk(sub);
+      else for (const f of readdirSync(sub).sort()) if (f.endsWith('.json')) files.push(path.join(sub, f));
+    }
+  };
+  walk(outDir);
+  return files;
+}
+
+/**
+ * Artifacts of contracts whose source is under `src/` (not tests, scripts or dependencies) and
+ * still exists (a shared out/ may hold artifacts of deleted files).
+ */
+export function collectAbis(outDir: string, contractsDir = path.join(repoRoot, 'contracts')): AbiSource[] {
   if (!existsSync(outDir)) throw new Error(`no forge output at ${outDir}: run \`forge build\` in contracts/`);
   const byName = new Map<string, AbiSource>();
-  for (const dir of readdirSync(outDir).sort()) {
-    if (!dir.endsWith('.sol')) continue;
-    for (const file of readdirSync(path.join(outDir, dir)).sort()) {
-      if (!file.endsWith('.json')) continue;
-      const artifact = JSON.parse(readFileSync(path.join(outDir, dir, file), 'utf8')) as ForgeArtifact;
-      const target = Object.entries(artifact.metadata?.settings?.compilationTarget ?? {})[0];
-      if (!target) continue;
-      const [source, name] = target;
-      if (!source.startsWith('src/') || artifact.abi.length === 0) continue;
-      const previous = byName.get(name);
-      if (previous && previous.source !== source) {
-        throw new Error(
-          `contract name ${name} is defined twice (${previous.source}, ${source}); ABI exports need unique names`,
-        );
-      }
-      byName.set(name, { name, source, abi: artifact.abi });
+  for (const file of artifactFiles(outDir)) {
+    const artifact = JSON.parse(readFileSync(file, 'utf8')) as ForgeArtifact;
+    const target = Object.entries(artifact.metadata?.settings?.compilationTarget ?? {})[0];
+    if (!target) continue;
+    const [source, name] = target;
+    if (!source.startsWith('src/') || artifact.abi.length === 0) continue;
+    if (!existsSync(path.join(contractsDir, source))) continue;
+    const previous = byName.get(name);
+    if (previous && previous.source !== source) {
+      throw new Error(
+        `contract name ${name} is defined twice (${previous.source}, ${source}); ABI exports need unique names`,
+      );
     }
+    byName.set(name, { name, source, abi: artifact.abi });
   }
   byName.set('ERC1967Proxy', erc1967Proxy(outDir));
   return [...byName.values()].sort((a, b) => a.name.localeCompare(b.name));
@@ -47,9 +62,11 @@ export function collectAbis(outDir: string): AbiSource[] {
 
 /** From the forge build when a test or script compiled it, otherwise from OpenZeppelin's shipped build (same ABI). */
 function erc1967Proxy(outDir: string): AbiSource {
-  const built = path.join(outDir, 'ERC1967Proxy.sol', 'ERC1967Proxy.json');
+  const built = artifactFiles(outDir).find((f) =>
+    f.endsWith(`${path.sep}ERC1967Proxy.sol${path.sep}ERC1967Proxy.json`),
+  );
   const source = '@openzeppelin/contracts/proxy/ERC1967/ERC1967Proxy.sol';
-  if (existsSync(built))
+  if (built)
     return { name: 'ERC1967Proxy', source, abi: (JSON.parse(readFileSync(built, 'utf8')) as ForgeArtifact).abi };
   const require = createRequire(import.meta.url);
   const shipped = require('@openzeppelin/contracts/build/contracts/ERC1967Proxy.json') as { abi: unknown[] };

@@ -20,6 +20,21 @@ export const deployedContractSchema = z.object({
   roles: z.record(z.string(), z.array(addressSchema)).default({}),
 });
 
+const bytes32Schema = z.string().regex(/^0x[0-9a-fA-F]{64}$/, 'expected 32 bytes of hex');
+
+/** A registered disclosure policy with what a prover needs to use it (protocol §2). */
+export const policySchema = z.object({
+  name: z.string().min(1),
+  policyHash: bytes32Schema,
+  minAmount: z.string().regex(/^\d+$/),
+  maxAmount: z.string().regex(/^\d+$/),
+  policySalt: bytes32Schema,
+  createCircuitId: bytes32Schema,
+  spendCircuitId: bytes32Schema,
+  attestationQuorum: z.number().int().nonnegative(),
+});
+export type DevnetPolicy = z.output<typeof policySchema>;
+
 export const deploymentSchema = z.object({
   format: z.literal(DEPLOYMENTS_FORMAT_VERSION),
   network: z.string().min(1),
@@ -36,6 +51,10 @@ export const deploymentSchema = z.object({
   libraries: z.record(z.string(), addressSchema).default({}),
   /** Other deployed helpers that are not PIL proxies (verifiers, timelocks, Safe), by name. */
   auxiliary: z.record(z.string(), addressSchema).default({}),
+  /** Registered policies, by name. */
+  policies: z.record(z.string(), policySchema).default({}),
+  /** The relayer set and its quorum, when a RelayerRegistry is deployed. */
+  relayers: z.object({ accounts: z.array(addressSchema), quorum: z.number().int().positive() }).optional(),
 });
 
 export type Deployment = z.output<typeof deploymentSchema>;

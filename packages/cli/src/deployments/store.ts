@@ -41,13 +41,16 @@ export function readDeployments(stateDir: string, network: string): Deployment[]
   return files.map((f) => readDeploymentFile(path.join(dir, f))).sort((a, b) => a.chainId - b.chainId);
 }
 
-/** Validates and writes atomically (write to a temporary file, then rename). */
-export function writeDeployment(stateDir: string, deployment: DeploymentInput): string {
+/** Validates and writes atomically (write to a temporary file, then rename); returns the file and the validated deployment. */
+export function writeDeployment(
+  stateDir: string,
+  deployment: DeploymentInput,
+): { file: string; deployment: Deployment } {
   const valid = parseDeployment(deployment, `(deployment of chain ${deployment.chainId})`);
   const file = deploymentPath(stateDir, valid.network, valid.chainId);
   mkdirSync(path.dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.tmp`;
   writeFileSync(tmp, `${JSON.stringify(valid, null, 2)}\n`);
   renameSync(tmp, file);
-  return file;
+  return { file, deployment: valid };
 }

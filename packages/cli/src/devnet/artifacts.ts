@@ -68,15 +68,24 @@ export class ArtifactStore {
     }
   }
 
-  /** Every artifact file: `{ name, file }`, for all `<File>.sol/<Name>.json`. */
+  /**
+   * Every artifact file: `{ name, file }`, for all `<File>.sol/<Name>.json`, at any depth (forge
+   * nests the output of same-named source files under their directories).
+   */
   list(): { name: string; file: string }[] {
     const found: { name: string; file: string }[] = [];
-    for (const dir of readdirSync(this.outDir)) {
-      if (!dir.endsWith('.sol')) continue;
-      for (const f of readdirSync(path.join(this.outDir, dir))) {
-        if (f.endsWith('.json')) found.push({ name: f.replace(/\.json$/, ''), file: path.join(this.outDir, dir, f) });
+    const walk = (dir: string) => {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        if (!entry.isDirectory() || entry.name === 'build-info') continue;
+        const sub = path.join(dir, entry.name);
+        if (entry.name.endsWith('.sol')) {
+          for (const f of readdirSync(sub)) {
+            if (f.endsWith('.json')) found.push({ name: f.replace(/\.json$/, ''), file: path.join(sub, f) });
+          }
+        } else walk(sub);
       }
-    }
+    };
+    walk(this.outDir);
     return found;
   }
 
@@ -102,8 +111,10 @@ export class ArtifactStore {
   private find(name: string): string | undefined {
     const direct = path.join(this.outDir, `${name}.sol`, `${name}.json`);
     if (existsSync(direct)) return direct;
-    const built = this.list().find((a) => a.name === name)?.file;
-    if (built) return built;
+    // Same-named contracts: prefer the project's own (`src/`) over dependencies'.
+    const built = this.list().filter((a) => a.name === name);
+    const own = built.find((a) => readArtifact(a.file, name).sourcePath.startsWith('src/'));
+    if (own ?? built[0]) return (own ?? built[0])!.file;
     return packagedArtifactDirs()
       .map((dir) => path.join(dir, `${name}.json`))
       .find((f) => existsSync(f));

@@ -151,10 +151,17 @@ export class Deployer {
   }
 
   /** Calls a state-changing function and waits for it to be mined. */
-  async call(target: Address, abi: Abi, functionName: string, args: readonly unknown[], label?: string): Promise<void> {
+  async call(
+    target: Address,
+    abi: Abi,
+    functionName: string,
+    args: readonly unknown[],
+    label?: string,
+    value?: bigint,
+  ): Promise<void> {
     const fn = findFunction(abi, functionName, args.length, label ?? target);
     const data = encodeFunctionData({ abi: [fn], functionName: fn.name, args } as never);
-    await this.send(`${label ?? target}.${functionName}`, { to: target, data });
+    await this.send(`${label ?? target}.${functionName}`, { to: target, data, ...(value ? { value } : {}) });
   }
 }
 

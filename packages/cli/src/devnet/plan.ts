@@ -2,7 +2,7 @@
 // addresses are predicted from the deployer's nonce before anything is sent,
 // so an initializer may name any other PIL proxy (including ones deployed
 // after it). Initializer arguments are resolved by parameter name.
-import type { Abi, AbiFunction, AbiParameter, Address } from 'viem';
+import { type Abi, type AbiFunction, type AbiParameter, type Address, zeroAddress } from 'viem';
 import { type ContractId, contractIds, contractInfo } from '../contracts.js';
 import { DeploymentError } from '../errors.js';
 import type { ArtifactStore } from './artifacts.js';
@@ -41,6 +41,7 @@ const contractAliases: Record<string, ContractId> = {
   verifierregistry: 'verifierRegistry',
   verifiers: 'verifierRegistry',
   registry: 'verifierRegistry',
+  statecommitments: 'easc',
   hub: 'proofHub',
   proofhub: 'proofHub',
   crosschainproofhub: 'proofHub',
@@ -75,6 +76,14 @@ export type PlanValues = {
   named: Record<string, unknown>;
 };
 
+/** Initializer values of the devnet that are not addresses (RelayerRegistry: stake, unbonding, initial quorum). */
+export const devnetNamedValues: Record<string, unknown> = {
+  minstake: 10n ** 18n,
+  unbondingperiod: 3600n,
+  // The registry needs a quorum of at least 1 at initialization; it becomes 2 once relayers are staked.
+  quorum: 1n,
+};
+
 export function normalizeParamName(name: string | undefined): string {
   return (name ?? '').replace(/_/g, '').toLowerCase();
 }
@@ -85,22 +94,25 @@ export function resolveArgs(
   addresses: Partial<Record<ContractId, Address>>,
   values: PlanValues,
 ): unknown[] {
-  return fn.inputs.map((input: AbiParameter) => {
+  const resolve = (input: AbiParameter, where: string): unknown => {
     const key = normalizeParamName(input.name);
     if (key in values.named) return values.named[key];
+    if (input.type === 'tuple' && 'components' in input) {
+      return Object.fromEntries(input.components.map((c) => [c.name, resolve(c, `${where}.${c.name}`)]));
+    }
     if (input.type === 'address') {
       if (adminAliases.has(key)) return values.admin;
       const id = contractAliases[key] ?? contractAliases[key.replace(/(address|contract|addr)$/, '')];
-      const address = id ? addresses[id] : undefined;
-      if (address) return address;
+      if (id) return addresses[id] ?? zeroAddress;
     }
     throw new DeploymentError(
-      `Cannot resolve initializer argument ${contract}.${fn.name}(… ${input.type} ${input.name} …)`,
+      `Cannot resolve initializer argument ${contract}.${fn.name}(… ${input.type} ${where} …)`,
       {
         hint: 'Add it to the devnet plan (packages/cli/src/devnet/plan.ts)',
       },
     );
-  });
+  };
+  return fn.inputs.map((input) => resolve(input, input.name ?? '?'));
 }
 
 export function initializerOf(abi: Abi): AbiFunction | undefined {

@@ -1,6 +1,19 @@
 // Reads who holds which role, from the chain: every `*_ROLE()` constant of a
 // contract's ABI, checked with `hasRole` against a list of candidate accounts.
-import type { Abi, AbiFunction, Address, Chain, Hex, PublicClient, Transport } from 'viem';
+import {
+  type Abi,
+  type AbiFunction,
+  type Address,
+  type Chain,
+  type Hex,
+  keccak256,
+  type PublicClient,
+  type Transport,
+  toBytes,
+} from 'viem';
+
+export const roleId = (name: string): Hex =>
+  name === 'DEFAULT_ADMIN_ROLE' ? `0x${'00'.repeat(32)}` : keccak256(toBytes(name));
 
 const hasRoleAbi = [
   {
@@ -28,22 +41,28 @@ export function roleConstants(abi: Abi): string[] {
     .map((f) => f.name);
 }
 
+/** Role names: the given ones plus every `*_ROLE()` getter of the ABI. */
 export async function readRoleHolders(
   client: PublicClient<Transport, Chain>,
   contract: Address,
   abi: Abi,
   candidates: Address[],
+  knownRoles: readonly string[] = [],
 ): Promise<Record<string, Address[]>> {
   if (!abi.some((i) => i.type === 'function' && i.name === 'hasRole')) return {};
   const holders: Record<string, Address[]> = {};
-  for (const name of roleConstants(abi)) {
-    const role = (await client.readContract({ address: contract, abi, functionName: name })) as Hex;
+  const getters = new Set(roleConstants(abi));
+  for (const name of [...new Set(['DEFAULT_ADMIN_ROLE', ...knownRoles, ...getters])]) {
+    const role = getters.has(name)
+      ? ((await client.readContract({ address: contract, abi, functionName: name })) as Hex)
+      : roleId(name);
     const checks = await Promise.all(
       candidates.map((account) =>
         client.readContract({ address: contract, abi: hasRoleAbi, functionName: 'hasRole', args: [role, account] }),
       ),
     );
-    holders[name] = candidates.filter((_, i) => checks[i]);
+    const held = candidates.filter((_, i) => checks[i]);
+    if (held.length) holders[name] = held;
   }
   return holders;
 }

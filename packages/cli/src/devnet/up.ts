@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
   type Account,
+  type Address,
   type Chain,
   createPublicClient,
   createWalletClient,
@@ -18,16 +19,16 @@ import { privateKeyToAccount } from 'viem/accounts';
 import { type Anvil, startAnvil } from '../chain/anvil.js';
 import { DEVNET } from '../config/schema.js';
 import { contractIds, contractInfo } from '../contracts.js';
-import type { Deployment } from '../deployments/schema.js';
+import type { Deployment, DeploymentInput } from '../deployments/schema.js';
 import { writeDeployment } from '../deployments/store.js';
 import { NetworkError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { devnetDeployerKey, devnetRelayerKeys } from './accounts.js';
 import { ArtifactStore } from './artifacts.js';
 import { Deployer } from './deployer.js';
-import { deployProxies } from './plan.js';
+import { deployProxies, devnetNamedValues } from './plan.js';
 import { readRoleHolders } from './roles.js';
-import { type WiringReport, wire } from './wire.js';
+import { roleNames, type WiringReport, wire } from './wire.js';
 
 export type DevnetOptions = {
   chainIds: number[];
@@ -78,9 +79,14 @@ export async function startDevnet(options: DevnetOptions): Promise<Devnet> {
       }),
     );
     const version = contractsVersion(options.repoRoot);
-    const chains = await Promise.all(
+    const deployed = await Promise.all(
       anvils.sort((a, b) => a.chainId - b.chainId).map((anvil) => deployChain(anvil, artifacts, version, options)),
     );
+    await linkHubs(deployed, artifacts);
+    const chains: DevnetChain[] = deployed.map(({ deployer: _, deployment: input, ...chain }) => {
+      const { file, deployment } = writeDeployment(options.stateDir, input);
+      return { ...chain, deployment, deploymentFile: file };
+    });
     const crashed = new Promise<NetworkError>((resolve) => {
       for (const a of anvils) {
         a.process.once('exit', (code, signal) =>
@@ -122,18 +128,19 @@ async function deployChain(
   artifacts: ArtifactStore,
   version: string,
   options: DevnetOptions,
-): Promise<DevnetChain> {
+): Promise<DeployedChain> {
   const { client, wallet } = clients(anvil);
   const logger = options.logger.child({ chainId: anvil.chainId });
   const deployer = new Deployer({ client, wallet, artifacts, logger });
   const admin = wallet.account.address;
-  const { proxies, missing } = await deployProxies(deployer, artifacts, { admin, named: {} });
+  const { proxies, missing } = await deployProxies(deployer, artifacts, { admin, named: devnetNamedValues });
   const wiring = await wire({
     deployer,
     artifacts,
     proxies,
     repoRoot: options.repoRoot,
     chainId: anvil.chainId,
+    chainIds: options.chainIds,
     logger,
   });
   const relayers = devnetRelayerKeys.map((k) => privateKeyToAccount(k).address);
@@ -147,7 +154,8 @@ async function deployChain(
   for (const id of contractIds) {
     const p = proxies[id];
     if (!p) continue;
-    const roles = await readRoleHolders(client, p.proxy, artifacts.get(contractInfo[id].artifact).abi, candidates);
+    const abi = artifacts.get(contractInfo[id].artifact).abi;
+    const roles = await readRoleHolders(client, p.proxy, abi, candidates, roleNames);
     contracts[id] = {
       artifact: p.name,
       proxy: p.proxy,
@@ -168,9 +176,33 @@ async function deployChain(
     contracts,
     libraries: { ...deployer.libraries },
     auxiliary: wiring.auxiliary,
+    policies: wiring.policies,
+    ...(wiring.relayers ? { relayers: wiring.relayers } : {}),
   };
-  const deploymentFile = writeDeployment(options.stateDir, deployment);
-  return { anvil, deployment: deployment as Deployment, deploymentFile, wiring, missing };
+  return { anvil, deployment, wiring, missing, deployer };
+}
+
+type DeployedChain = Omit<DevnetChain, 'deploymentFile' | 'deployment'> & {
+  deployment: DeploymentInput;
+  deployer: Deployer;
+};
+
+/** Every hub learns the hub of every other devnet chain (`setRemoteHub`). */
+async function linkHubs(chains: DeployedChain[], artifacts: ArtifactStore): Promise<void> {
+  const hubs = chains.filter((c) => c.deployment.contracts.proofHub);
+  const abi = hubs.length ? artifacts.get(contractInfo.proofHub.artifact).abi : [];
+  await Promise.all(
+    hubs.map(async (c) => {
+      for (const peer of hubs.filter((p) => p !== c)) {
+        const remote = peer.deployment.contracts.proofHub!.proxy;
+        await c.deployer.call(c.deployment.contracts.proofHub!.proxy as Address, abi, 'setRemoteHub', [
+          BigInt(peer.anvil.chainId),
+          remote,
+        ]);
+      }
+      c.wiring.steps.push({ step: 'remote hubs of the other devnet chains', status: 'done' });
+    }),
+  );
 }
 
 function contractsVersion(repoRoot: string): string {

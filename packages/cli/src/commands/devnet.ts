@@ -65,9 +65,19 @@ export function registerDevnetCommands(program: Command, rt: Runtime): void {
         const onSignal = (signal: NodeJS.Signals) => interrupted?.(signal);
         process.on('SIGINT', onSignal);
         process.on('SIGTERM', onSignal);
+        process.on('SIGHUP', onSignal);
+        // `npm start` killed with SIGTERM dies without passing it on: its orphans are re-parented.
+        // Treat the loss of our parent like a SIGHUP so no anvil outlives the session.
+        const parent = process.ppid;
+        const watchdog = setInterval(() => {
+          if (process.ppid !== parent) onSignal('SIGHUP');
+        }, 500);
+        watchdog.unref();
         rt.onShutdown(async () => {
+          clearInterval(watchdog);
           process.off('SIGINT', onSignal);
           process.off('SIGTERM', onSignal);
+          process.off('SIGHUP', onSignal);
           await Promise.all(anvils.map((a) => a.stop()));
         });
 

@@ -61,13 +61,13 @@ contract VerifierRegistry is PILBase, IVerifierRegistry {
         returns (bool)
     {
         VerifierRegistryStorage storage $ = _getVerifierRegistryStorage();
-        VerifierEntry memory entry = $.current[circuitId];
-        if (entry.verifier == address(0)) revert UnknownCircuit(circuitId);
-        if (publicInputs.length != entry.publicInputs) {
-            revert PublicInputCountMismatch(circuitId, entry.publicInputs, publicInputs.length);
-        }
+        VerifierEntry storage entry = $.current[circuitId];
+        // verifier and publicInputs share one slot; vkHash is not read on the success path.
+        (address verifier, uint8 expected) = (entry.verifier, entry.publicInputs);
+        if (verifier == address(0)) revert UnknownCircuit(circuitId);
+        if (publicInputs.length != expected) revert PublicInputCountMismatch(circuitId, expected, publicInputs.length);
         bytes memory callData = _encodeCall(proof, publicInputs);
-        if (_staticVerify(entry.verifier, callData)) return true;
+        if (_staticVerify(verifier, callData)) return true;
 
         // Failed under the current key: check the retired keys, newest first.
         VerifierEntry[] storage retired = $.retired[circuitId];

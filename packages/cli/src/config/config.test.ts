@@ -150,3 +150,25 @@ describe('config file', () => {
     expect(r.stderr).toContain('local.pc3');
   });
 });
+
+describe('the pil binary', () => {
+  it('exits with the error code of the failure', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const { repoRoot } = await import('../context.js');
+    const res = spawnSync(process.execPath, [path.join(repoRoot, 'packages/cli/bin/pil.mjs'), 'status', '-n', 'nope'], {
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH ?? '', PIL_STATE_DIR: tempStateDir() },
+    });
+    expect(res.status).toBe(ExitCode.config);
+    expect(res.stderr).toContain('Unknown network "nope"');
+    const help = spawnSync(
+      process.execPath,
+      [path.join(repoRoot, 'packages/cli/bin/pil.mjs'), 'devnet', 'up', '--help'],
+      {
+        encoding: 'utf8',
+      },
+    );
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain('Examples:');
+  });
+});

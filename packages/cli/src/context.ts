@@ -41,6 +41,8 @@ export type BaseContext = {
   output: Output;
   /** Loads (once) and returns the configuration. */
   config(): LoadedConfig;
+  /** A required environment variable (e.g. ETHERSCAN_API_KEY): MissingEnvError naming it when unset; secrets are redacted. */
+  requireEnv(name: string, purpose?: string): string;
 };
 
 export type ChainContext = {
@@ -88,6 +90,7 @@ export function createBaseContext(params: CreateContextOptions): BaseContext {
       loaded ??= loadConfig({ configFile: options.config, cwd, env, stateDir });
       return loaded;
     },
+    requireEnv: (name, purpose) => requireEnv(env, name, purpose),
   };
 }
 

@@ -187,8 +187,8 @@ abstract contract PILTestBase is Test {
         p.a = [uint256(1), 2];
     }
 
-    function _create(uint256 commitment) internal returns (uint256 leafIndex) {
-        leafIndex = pc3.treeSize();
+    /// @dev One external call only (safe right after vm.expectRevert).
+    function _create(uint256 commitment) internal {
         pc3.createContainer(_proof(), commitment, POLICY, hex"c0ffee");
     }
 

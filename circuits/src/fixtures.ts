@@ -6,6 +6,10 @@
  * so tests never use a proof made with other keys; `checkFixtures` lets a test assert
  * that every committed fixture is current.
  *
+ * Give entries a `name` (as gen-fixtures.ts does): a named entry is re-proven in place.
+ * An unnamed entry is filed under its cache key, so new keys leave the old file behind,
+ * and checkFixtures reports it as not current.
+ *
  * Layout of circuits/fixtures/<circuit>/<name>.json (ProofFixture), chosen to be easy to
  * read with forge's vm.parseJson*: all numbers are decimal strings.
  *   .solidity.a[0..1], .solidity.b[0..1][0..1], .solidity.c[0..1]   verifyProof arguments

@@ -96,7 +96,9 @@ describe.runIf(existsSync(path.join(repoRoot, 'contracts', 'out')))('pil devnet 
         'relayerRegistry',
       ]) {
         expect(d.contracts[id]?.proxy, id).toMatch(/^0x[0-9a-fA-F]{40}$/);
-        expect(d.contracts[id].roles.DEFAULT_ADMIN_ROLE).toEqual([d.deployer]);
+        // After the hand-over (ADR 0008) the 48 h timelock is the admin and the deployer holds nothing.
+        expect(d.contracts[id].roles.DEFAULT_ADMIN_ROLE).toEqual([d.governance.standardTimelock]);
+        expect(Object.values(d.contracts[id].roles).flat()).not.toContain(d.deployer);
       }
       expect(d.libraries.PoseidonT3).toBe('0x3333333C0A88F9BE4fd23ed0536F9B6c427e3B93');
 

@@ -115,6 +115,25 @@ function resolveChain(config: LoadedConfig, network: string, index: number, raw:
     rpcUrl: subst('rpcUrl', raw.rpcUrl),
     contracts: Object.fromEntries(Object.entries(raw.contracts ?? {}).map(([k, v]) => [k, subst(`contracts.${k}`, v)])),
     ...(raw.deployments === undefined ? {} : { deployments: raw.deployments }),
+    ...(raw.governance === undefined
+      ? {}
+      : {
+          governance: {
+            safe: subst('governance.safe', raw.governance.safe),
+            standardTimelock: subst('governance.standardTimelock', raw.governance.standardTimelock),
+            emergencyTimelock: subst('governance.emergencyTimelock', raw.governance.emergencyTimelock),
+            ...(raw.governance.safeContracts
+              ? {
+                  safeContracts: Object.fromEntries(
+                    Object.entries(raw.governance.safeContracts).map(([k, v]) => [
+                      k,
+                      subst(`governance.safeContracts.${k}`, v),
+                    ]),
+                  ),
+                }
+              : {}),
+          },
+        }),
   };
   const result = chainSchema.safeParse(input);
   if (!result.success) {
@@ -133,6 +152,7 @@ function resolveChain(config: LoadedConfig, network: string, index: number, raw:
       throw new ConfigError(`${where}.deployments is for chain ${deployment.chainId}, not ${chain.chainId}`);
     }
     chain.contracts = { ...contractsOf(deployment), ...chain.contracts };
+    if (!chain.governance && deployment.governance) chain.governance = deployment.governance;
   }
   return chain;
 }
@@ -156,6 +176,7 @@ function resolveDevnet(config: LoadedConfig): NetworkConfig {
       chainId: d.chainId,
       rpcUrl: d.rpcUrl,
       contracts: contractsOf(d),
+      ...(d.governance ? { governance: d.governance } : {}),
     })),
   };
 }

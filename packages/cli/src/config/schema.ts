@@ -7,6 +7,7 @@
 // environment variables) are built in; a config file may override `mainnet`.
 import { z } from 'zod';
 import { contractIds } from '../contracts.js';
+import { governanceSchema } from '../deployments/schema.js';
 import { addressSchema, chainIdSchema, rpcUrlSchema } from './primitives.js';
 
 const envRef = /\$\{([A-Z_][A-Z0-9_]*)\}/g;
@@ -19,6 +20,15 @@ const rawChainSchema = z.strictObject({
   contracts: z.partialRecord(z.enum(contractIds), z.string()).optional(),
   /** A deployments file (relative to the config file) that supplies contract addresses. */
   deployments: z.string().optional(),
+  /** The Safe and timelocks (strings may hold `${VAR}`). */
+  governance: z
+    .strictObject({
+      safe: z.string(),
+      standardTimelock: z.string(),
+      emergencyTimelock: z.string(),
+      safeContracts: z.record(z.string(), z.string()).optional(),
+    })
+    .optional(),
 });
 
 export const rawNetworkSchema = z.strictObject({
@@ -38,6 +48,7 @@ export const chainSchema = z.strictObject({
   rpcUrl: rpcUrlSchema,
   contracts: z.partialRecord(z.enum(contractIds), addressSchema).default({}),
   deployments: z.string().optional(),
+  governance: governanceSchema.optional(),
 });
 
 export type RawNetwork = z.output<typeof rawNetworkSchema>;

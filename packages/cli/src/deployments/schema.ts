@@ -35,6 +35,20 @@ export const policySchema = z.object({
 });
 export type DevnetPolicy = z.output<typeof policySchema>;
 
+/** Governance of a chain (protocol §8): the Safe, its owners, the two timelocks, and the Safe contracts protocol-kit needs. */
+export const governanceSchema = z.object({
+  safe: addressSchema,
+  owners: z.array(addressSchema).default([]),
+  threshold: z.number().int().positive().optional(),
+  /** 48 h: admin, upgrader, verifier admin, policy admin, recovery. */
+  standardTimelock: addressSchema,
+  /** 6 h: unpauser, relayer admin. */
+  emergencyTimelock: addressSchema,
+  /** protocol-kit `contractNetworks` entry, for chains where the Safe contracts are not the canonical deployments. */
+  safeContracts: z.record(z.string(), addressSchema).optional(),
+});
+export type Governance = z.output<typeof governanceSchema>;
+
 export const deploymentSchema = z.object({
   format: z.literal(DEPLOYMENTS_FORMAT_VERSION),
   network: z.string().min(1),
@@ -55,6 +69,8 @@ export const deploymentSchema = z.object({
   policies: z.record(z.string(), policySchema).default({}),
   /** The relayer set and its quorum, when a RelayerRegistry is deployed. */
   relayers: z.object({ accounts: z.array(addressSchema), quorum: z.number().int().positive() }).optional(),
+  /** The Safe and timelocks that hold every role after deployment. */
+  governance: governanceSchema.optional(),
 });
 
 export type Deployment = z.output<typeof deploymentSchema>;

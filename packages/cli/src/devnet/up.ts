@@ -18,17 +18,17 @@ import {
 import { privateKeyToAccount } from 'viem/accounts';
 import { type Anvil, startAnvil } from '../chain/anvil.js';
 import { DEVNET } from '../config/schema.js';
-import { contractIds, contractInfo } from '../contracts.js';
+import { type ContractId, contractIds, contractInfo } from '../contracts.js';
 import type { Deployment, DeploymentInput } from '../deployments/schema.js';
 import { writeDeployment } from '../deployments/store.js';
 import { NetworkError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { devnetDeployerKey, devnetRelayerKeys } from './accounts.js';
 import { ArtifactStore } from './artifacts.js';
-import { Deployer } from './deployer.js';
+import { type DeployedProxy, Deployer } from './deployer.js';
 import { deployProxies, devnetNamedValues } from './plan.js';
 import { readRoleHolders } from './roles.js';
-import { roleNames, type WiringReport, wire } from './wire.js';
+import { handOverDevnet, roleNames, type WiringReport, wire } from './wire.js';
 
 export type DevnetOptions = {
   chainIds: number[];
@@ -83,7 +83,13 @@ export async function startDevnet(options: DevnetOptions): Promise<Devnet> {
       anvils.sort((a, b) => a.chainId - b.chainId).map((anvil) => deployChain(anvil, artifacts, version, options)),
     );
     await linkHubs(deployed, artifacts);
-    const chains: DevnetChain[] = deployed.map(({ deployer: _, deployment: input, ...chain }) => {
+    await Promise.all(
+      deployed.map(async (c) => {
+        await handOverDevnet(c.deployer, c.proxies, c.wiring);
+        await readRoles(c, artifacts);
+      }),
+    );
+    const chains: DevnetChain[] = deployed.map(({ deployer: _, proxies: __, deployment: input, ...chain }) => {
       const { file, deployment } = writeDeployment(options.stateDir, input);
       return { ...chain, deployment, deploymentFile: file };
     });
@@ -143,25 +149,16 @@ async function deployChain(
     chainIds: options.chainIds,
     logger,
   });
-  const relayers = devnetRelayerKeys.map((k) => privateKeyToAccount(k).address);
-  const candidates = [
-    admin,
-    ...relayers,
-    ...Object.values(proxies).map((p) => p.proxy),
-    ...Object.values(wiring.auxiliary),
-  ];
   const contracts: Deployment['contracts'] = {};
   for (const id of contractIds) {
     const p = proxies[id];
     if (!p) continue;
-    const abi = artifacts.get(contractInfo[id].artifact).abi;
-    const roles = await readRoleHolders(client, p.proxy, abi, candidates, roleNames);
     contracts[id] = {
       artifact: p.name,
       proxy: p.proxy,
       implementation: p.implementation,
       libraries: p.libraries,
-      roles,
+      roles: {},
     };
   }
   const deployment = {
@@ -178,13 +175,38 @@ async function deployChain(
     auxiliary: wiring.auxiliary,
     policies: wiring.policies,
     ...(wiring.relayers ? { relayers: wiring.relayers } : {}),
+    ...(wiring.governance ? { governance: wiring.governance } : {}),
   };
-  return { anvil, deployment, wiring, missing, deployer };
+  return { anvil, deployment, wiring, missing, deployer, proxies };
+}
+
+/** Role holders of every proxy, read back with `hasRole` (after the hand-over). */
+async function readRoles(c: DeployedChain, artifacts: ArtifactStore): Promise<void> {
+  const g = c.wiring.governance;
+  const candidates = [
+    c.deployer.account,
+    ...devnetRelayerKeys.map((k) => privateKeyToAccount(k).address),
+    ...(g ? [g.safe, g.standardTimelock, g.emergencyTimelock, ...g.owners] : []),
+    ...Object.values(c.proxies).map((p) => p.proxy),
+    ...Object.values(c.wiring.auxiliary),
+  ];
+  for (const [id, entry] of Object.entries(c.deployment.contracts)) {
+    if (!entry) continue;
+    const abi = artifacts.get(contractInfo[id as ContractId].artifact).abi;
+    entry.roles = await readRoleHolders(
+      c.deployer.client,
+      entry.proxy as Address,
+      abi,
+      [...new Set(candidates)],
+      roleNames,
+    );
+  }
 }
 
 type DeployedChain = Omit<DevnetChain, 'deploymentFile' | 'deployment'> & {
   deployment: DeploymentInput;
   deployer: Deployer;
+  proxies: Partial<Record<ContractId, DeployedProxy>>;
 };
 
 /** Every hub learns the hub of every other devnet chain (`setRemoteHub`). */

@@ -6,7 +6,11 @@
 //   3. the Groth16 verifiers of both circuits are deployed and registered with
 //      the vkHash from circuits/keys/<circuit>/info.json;
 //   4. a default policy is registered;
-//   5. the devnet relayer set (3 keys, quorum 2) is admitted and staked.
+//   5. the devnet relayer set (3 keys, quorum 2) is admitted and staked;
+//   6. governance: the Safe contracts and a 2-of-3 Safe of the devnet owner
+//      keys, the 48 h and 6 h TimelockControllers (src/governance/deploy.ts).
+// The hand-over (roles to the Safe/timelocks, the deployer renounces every
+// role) is `handOverDevnet`, run by up.ts after the hubs are linked.
 // A step whose contract (or key, or verifier) does not exist yet is reported as
 // skipped with the reason; a step that exists but fails stops the devnet.
 import { existsSync, readFileSync } from 'node:fs';
@@ -16,6 +20,7 @@ import { z } from 'zod';
 import { type ContractId, contractInfo } from '../contracts.js';
 import type { DevnetPolicy } from '../deployments/schema.js';
 import { DeploymentError } from '../errors.js';
+import { deployDevnetGovernance, type GovernanceDeployment, handOver } from '../governance/deploy.js';
 import type { Logger } from '../logger.js';
 import type { ArtifactStore } from './artifacts.js';
 import type { DeployedProxy, Deployer } from './deployer.js';
@@ -29,6 +34,7 @@ export type WiringReport = {
   auxiliary: Record<string, Address>;
   policies: Record<string, DevnetPolicy>;
   relayers?: { accounts: Address[]; quorum: number };
+  governance?: GovernanceDeployment;
 };
 
 export type WireOptions = {
@@ -190,7 +196,25 @@ export async function wire(options: WireOptions): Promise<WiringReport> {
     done('relayer set (3 relayers, quorum 2)');
   } else skip('relayer set (3 relayers, quorum 2)', 'not deployed: relayerRegistry');
 
-  return { steps, auxiliary, policies, ...(relayers ? { relayers } : {}) };
+  // 6. Governance.
+  const governance = await deployDevnetGovernance(deployer);
+  auxiliary.Safe = governance.safe;
+  auxiliary.StandardTimelock = governance.standardTimelock;
+  auxiliary.EmergencyTimelock = governance.emergencyTimelock;
+  done('governance (Safe 2-of-3, 48 h and 6 h timelocks)');
+
+  return { steps, auxiliary, policies, governance, ...(relayers ? { relayers } : {}) };
+}
+
+/** Roles to the Safe and the timelocks (protocol §8); the deployer renounces every role it holds. */
+export async function handOverDevnet(
+  deployer: Deployer,
+  proxies: Partial<Record<ContractId, DeployedProxy>>,
+  report: WiringReport,
+): Promise<void> {
+  if (!report.governance) return;
+  await handOver(deployer, proxies, report.governance);
+  report.steps.push({ step: 'hand-over (deployer renounced every role)', status: 'done' });
 }
 
 /** The verifier contract of a circuit: a contract under src/verifiers whose name mentions it. */

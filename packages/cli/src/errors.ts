@@ -1,10 +1,18 @@
-// One error hierarchy for the CLI. Every failure a user can see is a PilError
+// One error hierarchy for the CLI, rooted in the SDK's BaseError (shortMessage,
+// details, hint, cause, retryable, walk()). Every failure a user can see is a PilError
 // with a short message, optional details, a hint of what to do next and an exit
 // code. Foreign errors (viem, zod, commander, Node) are mapped into it in one
 // place: `toPilError`. Secrets never reach the terminal: `redact` scrubs every
 // registered secret value from whatever is printed.
 import { BaseError as ViemBaseError } from 'viem';
 import { ZodError } from 'zod';
+import { BaseError } from '../../sdk/src/errors/base.js';
+import {
+  ConfigError as SdkConfigError,
+  InvalidParameterError as SdkInvalidParameterError,
+  RpcError as SdkRpcError,
+  TransportError as SdkTransportError,
+} from '../../sdk/src/errors/families.js';
 
 /** Process exit codes, one per error family. */
 export const ExitCode = {
@@ -28,30 +36,12 @@ export type PilErrorOptions = {
   cause?: unknown;
 };
 
-export class PilError extends Error {
+export class PilError extends BaseError {
   override name = 'PilError';
-  readonly shortMessage: string;
-  readonly details: string | undefined;
-  readonly hint: string | undefined;
-  /** Errors of this family are worth retrying (transient). */
-  readonly retryable: boolean = false;
   readonly exitCode: ExitCode = ExitCode.internal;
 
   constructor(shortMessage: string, options: PilErrorOptions = {}) {
-    super(shortMessage, options.cause === undefined ? undefined : { cause: options.cause });
-    this.shortMessage = shortMessage;
-    this.details = options.details;
-    this.hint = options.hint;
-  }
-
-  /** Walks the cause chain; returns the first error for which `fn` holds, or the deepest one. */
-  walk(fn?: (err: unknown) => boolean): unknown {
-    let err: unknown = this;
-    while (err instanceof Error && err.cause !== undefined) {
-      if (fn?.(err)) return err;
-      err = err.cause;
-    }
-    return fn ? (fn(err) ? err : undefined) : err;
+    super(shortMessage, { details: options.details, hint: options.hint, cause: options.cause });
   }
 }
 
@@ -133,6 +123,7 @@ const rpcTransportNames = new Set(['HttpRequestError', 'WebSocketRequestError', 
 /** Maps anything thrown into a PilError. The only place where foreign errors are classified. */
 export function toPilError(err: unknown): PilError {
   if (err instanceof PilError) return err;
+  if (err instanceof BaseError) return fromSdkError(err);
   if (err instanceof ViemBaseError) {
     const transport = err.walk((e) => e instanceof ViemBaseError && rpcTransportNames.has(e.name));
     if (transport instanceof ViemBaseError) {
@@ -155,6 +146,17 @@ export function toPilError(err: unknown): PilError {
     hint: 'This is a bug in pil; please report it with the output of --verbose',
     cause: err,
   });
+}
+
+/** An SDK error (not already a PilError) as the CLI family with the same meaning. */
+function fromSdkError(err: BaseError): PilError {
+  const options = { details: err.details, hint: err.hint, cause: err };
+  if (err instanceof SdkTransportError || (err instanceof SdkRpcError && err.retryable)) {
+    return new NetworkError(err.shortMessage, options);
+  }
+  if (err instanceof SdkConfigError) return new ConfigError(err.shortMessage, options);
+  if (err instanceof SdkInvalidParameterError) return new InputError(err.shortMessage, options);
+  return new ChainError(err.shortMessage, options);
 }
 
 /** One line per zod issue: `path: message`. Never prints the offending value (it may be a secret). */

@@ -1,0 +1,32 @@
+/** The OpenZeppelin 5 TimelockController functions, events and errors PIL governance uses. */
+import { parseAbi } from 'viem';
+
+export const timelockAbi = parseAbi([
+  'function schedule(address target, uint256 value, bytes data, bytes32 predecessor, bytes32 salt, uint256 delay)',
+  'function scheduleBatch(address[] targets, uint256[] values, bytes[] payloads, bytes32 predecessor, bytes32 salt, uint256 delay)',
+  'function execute(address target, uint256 value, bytes payload, bytes32 predecessor, bytes32 salt) payable',
+  'function executeBatch(address[] targets, uint256[] values, bytes[] payloads, bytes32 predecessor, bytes32 salt) payable',
+  'function cancel(bytes32 id)',
+  'function updateDelay(uint256 newDelay)',
+  'function getMinDelay() view returns (uint256)',
+  'function getTimestamp(bytes32 id) view returns (uint256)',
+  'function getOperationState(bytes32 id) view returns (uint8)',
+  'function hashOperation(address target, uint256 value, bytes data, bytes32 predecessor, bytes32 salt) pure returns (bytes32)',
+  'function hashOperationBatch(address[] targets, uint256[] values, bytes[] payloads, bytes32 predecessor, bytes32 salt) pure returns (bytes32)',
+  'function hasRole(bytes32 role, address account) view returns (bool)',
+  'function PROPOSER_ROLE() view returns (bytes32)',
+  'function CANCELLER_ROLE() view returns (bytes32)',
+  'function EXECUTOR_ROLE() view returns (bytes32)',
+  'event CallScheduled(bytes32 indexed id, uint256 indexed index, address target, uint256 value, bytes data, bytes32 predecessor, uint256 delay)',
+  'event CallExecuted(bytes32 indexed id, uint256 indexed index, address target, uint256 value, bytes data)',
+  'event CallSalt(bytes32 indexed id, bytes32 salt)',
+  'event Cancelled(bytes32 indexed id)',
+  'event RoleGranted(bytes32 indexed role, address indexed account, address indexed sender)',
+  'event RoleRevoked(bytes32 indexed role, address indexed account, address indexed sender)',
+  'error TimelockInvalidOperationLength(uint256 targets, uint256 payloads, uint256 values)',
+  'error TimelockInsufficientDelay(uint256 delay, uint256 minDelay)',
+  'error TimelockUnexpectedOperationState(bytes32 operationId, bytes32 expectedStates)',
+  'error TimelockUnexecutedPredecessor(bytes32 predecessorId)',
+  'error TimelockUnauthorizedCaller(address caller)',
+  'error AccessControlUnauthorizedAccount(address account, bytes32 neededRole)',
+]);

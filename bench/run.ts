@@ -2,10 +2,12 @@
 // Each section lives in its own module and returns rows; `--only <section>`
 // runs one of them.
 import { benchCircuits } from './circuits.js';
+import { benchGas } from './gas.js';
 import { type Row, renderTable } from './table.js';
 
 const sections: Record<string, () => Promise<Row[]>> = {
   circuits: benchCircuits,
+  gas: benchGas,
 };
 
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;

@@ -2,6 +2,11 @@
 // loopback port. anvil binds port 0 itself and prints the port it got, so no
 // other process can take the port between our choice and its bind; a port
 // given explicitly that is taken is an error that says so.
+//
+// anvil runs under a tiny watchdog (a second Node process, WATCHDOG below)
+// that holds the read end of a pipe from us: when we die in any way, even by
+// SIGKILL, the kernel closes that pipe and the watchdog stops anvil. Without
+// it a hard kill of `pil devnet up` left both anvils running.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -29,7 +34,9 @@ export type Anvil = {
   port: number;
   host: string;
   rpcUrl: string;
+  /** anvil's own process id. */
   pid: number;
+  /** The watchdog process in front of anvil: it exits when anvil exits, with anvil's code or signal. */
   process: ChildProcess;
   /** Stops anvil (SIGTERM, then SIGKILL after 3 s); resolves when it has exited. */
   stop(): Promise<void>;
@@ -56,6 +63,37 @@ export function anvilBinary(): string {
   return bin;
 }
 
+/**
+ * Run as `node -e WATCHDOG <binary> <args...>` with stdio [pipe from the parent, out, err, pid pipe].
+ * Starts the binary with our stdout/stderr, writes its pid to fd 3, and stops it (SIGTERM, then
+ * SIGKILL after 2 s) when our stdin reaches EOF (the parent died or closed it), when our parent
+ * changes (re-parented), or on SIGTERM/SIGINT/SIGHUP. Exits like the binary did.
+ */
+export const WATCHDOG = `
+const { spawn } = require('node:child_process');
+const { writeSync, closeSync } = require('node:fs');
+const [bin, ...args] = process.argv.slice(1);
+const child = spawn(bin, args, { stdio: ['ignore', 'inherit', 'inherit'] });
+let stopping = false;
+function stop() {
+  if (stopping) return;
+  stopping = true;
+  try { child.kill('SIGTERM'); } catch {}
+  setTimeout(() => { try { child.kill('SIGKILL'); } catch {} }, 2000).unref();
+}
+child.once('error', (err) => { process.stderr.write('watchdog: cannot run ' + bin + ': ' + err.message + '\\n'); process.exit(127); });
+child.once('spawn', () => { try { writeSync(3, child.pid + '\\n'); closeSync(3); } catch {} });
+child.once('exit', (code, signal) => {
+  for (const s of ['SIGTERM', 'SIGINT', 'SIGHUP']) process.removeAllListeners(s);
+  if (signal) process.kill(process.pid, signal);
+  else process.exit(code ?? 1);
+});
+for (const s of ['SIGTERM', 'SIGINT', 'SIGHUP']) process.on(s, stop);
+process.stdin.on('end', stop).on('close', stop).on('error', stop).resume();
+const parent = process.ppid;
+setInterval(() => { if (process.ppid !== parent) stop(); }, 500).unref();
+`;
+
 export async function startAnvil(options: AnvilOptions): Promise<Anvil> {
   const host = options.host ?? '127.0.0.1';
   const args = [
@@ -67,9 +105,36 @@ export async function startAnvil(options: AnvilOptions): Promise<Anvil> {
     String(options.chainId),
     ...(options.args ?? []),
   ];
-  const child = spawn(anvilBinary(), args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['-e', WATCHDOG, anvilBinary(), ...args], {
+    stdio: ['pipe', 'pipe', 'pipe', 'pipe'],
+  });
+  // Our end of the watchdog's stdin stays open for as long as we live; never write to it.
+  child.stdin!.on('error', () => {});
   const log = options.logFile ? openLog(options.logFile) : undefined;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  let anvilPid: number | undefined;
+  const pidPipe = child.stdio[3] as NodeJS.ReadableStream;
+  const pidKnown = new Promise<number | undefined>((resolve) => {
+    let text = '';
+    pidPipe.on('data', (c: Buffer) => {
+      text += c.toString();
+      if (text.includes('\n')) resolve(Number.parseInt(text, 10) || undefined);
+    });
+    pidPipe.on('end', () => resolve(Number.parseInt(text, 10) || undefined));
+    pidPipe.on('error', () => resolve(undefined));
+  }).then((pid) => {
+    anvilPid = pid;
+    return pid;
+  });
+  /** Kills anvil and its watchdog at once (the watchdog alone would leave anvil if it died first). */
+  const killHard = () => {
+    if (anvilPid !== undefined) {
+      try {
+        process.kill(anvilPid, 'SIGKILL');
+      } catch {}
+    }
+    child.kill('SIGKILL');
+  };
   let tail = '';
   let ready = false;
   const port = await new Promise<number>((resolve, reject) => {
@@ -81,7 +146,7 @@ export async function startAnvil(options: AnvilOptions): Promise<Anvil> {
       if (ready) return;
       ready = true;
       clearTimeout(timer);
-      child.kill('SIGKILL');
+      killHard();
       const taken = /address already in use|Address in use|os error 98/i.test(tail);
       reject(
         new NetworkError(taken ? `Port ${options.port} on ${host} is already in use` : message, {
@@ -106,6 +171,11 @@ export async function startAnvil(options: AnvilOptions): Promise<Anvil> {
     child.once('error', (err) => fail(`cannot run anvil: ${err.message}`));
     child.once('close', (code, signal) => fail(`anvil exited before it was ready (${signal ?? `code ${code}`})`));
   });
+  const pid = await pidKnown;
+  if (pid === undefined) {
+    killHard();
+    throw new NetworkError('anvil started but its watchdog did not report its process id');
+  }
   // Keep draining output after start-up so anvil never blocks on a full pipe.
   child.stdout!.removeAllListeners('data').on('data', (c: Buffer) => log?.write(c));
   child.stderr!.removeAllListeners('data').on('data', (c: Buffer) => log?.write(c));
@@ -115,12 +185,12 @@ export async function startAnvil(options: AnvilOptions): Promise<Anvil> {
     port,
     host,
     rpcUrl: `http://${urlHost}:${port}`,
-    pid: child.pid!,
+    pid,
     process: child,
     async stop() {
       if (child.exitCode === null && child.signalCode === null) {
-        child.kill('SIGTERM');
-        const timer = setTimeout(() => child.kill('SIGKILL'), 3_000);
+        child.kill('SIGTERM'); // the watchdog passes it to anvil and exits when anvil has
+        const timer = setTimeout(killHard, 3_000);
         await exited;
         clearTimeout(timer);
       }

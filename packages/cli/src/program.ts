@@ -2,6 +2,7 @@
 import { Command } from 'commander';
 import { registerConfigCommands } from './commands/config.js';
 import { registerDevnetCommands } from './commands/devnet.js';
+import { registerPauseCommands } from './commands/pause.js';
 import { registerStatusCommand } from './commands/status.js';
 import { addGlobalOptions, withExamples } from './options.js';
 import type { Runtime } from './runtime.js';
@@ -25,5 +26,6 @@ export function createProgram(rt: Runtime): Command {
   registerDevnetCommands(program, rt);
   registerConfigCommands(program, rt);
   registerStatusCommand(program, rt);
+  registerPauseCommands(program, rt);
   return program;
 }

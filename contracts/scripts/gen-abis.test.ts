@@ -3,7 +3,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { collectAbis, exportName, readAbiFiles, renderAbiFiles, repoRoot } from './gen-abis.js';
+import {
+  collectAbis,
+  collectDeployArtifacts,
+  deployArtifactsDir,
+  exportName,
+  readAbiFiles,
+  renderAbiFiles,
+  renderDeployArtifacts,
+  repoRoot,
+} from './gen-abis.js';
 
 describe('exportName', () => {
   it('lower-cases the leading acronym', () => {
@@ -19,7 +28,7 @@ describe('committed ABIs', () => {
   const tmp = mkdtempSync(path.join(tmpdir(), 'pil-abis-'));
   afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-  it('match a fresh forge build (run `npx tsx contracts/scripts/gen-abis.ts` after changing contracts)', () => {
+  it('and deploy artifacts match a fresh forge build (run `npx tsx contracts/scripts/gen-abis.ts` after changing contracts)', () => {
     const out = path.join(tmp, 'out');
     const build = spawnSync(
       path.join(repoRoot, 'node_modules', '.bin', 'forge'),
@@ -31,5 +40,12 @@ describe('committed ABIs', () => {
     const committed = readAbiFiles();
     expect([...committed.keys()].sort()).toEqual([...fresh.keys()].sort());
     for (const [file, content] of fresh) expect(committed.get(file), `${file} is stale`).toBe(content);
+
+    const freshDeploy = renderDeployArtifacts(collectDeployArtifacts(out));
+    const committedDeploy = readAbiFiles(deployArtifactsDir);
+    expect([...committedDeploy.keys()].sort()).toEqual([...freshDeploy.keys()].sort());
+    for (const [file, content] of freshDeploy) {
+      expect(committedDeploy.get(file), `contracts/deploy-artifacts/${file} is stale`).toBe(content);
+    }
   }, 600_000);
 });

@@ -1,8 +1,15 @@
-// A generic loader for forge build artifacts (contracts/out/<File>.sol/<Name>.json)
-// and a linker for library placeholders. Knows nothing about PIL contracts.
+// A generic loader for build artifacts and a linker for library placeholders.
+// Knows nothing about PIL contracts. Looks a contract up, in order, in:
+//   1. contracts/deploy-artifacts/<Name>.json: committed, generated from a forge
+//      build by contracts/scripts/gen-abis.ts and checked against a fresh build by
+//      its test, so the devnet deploys with no compilation (docs/adr/0009);
+//   2. a forge output directory (contracts/out/<File>.sol/<Name>.json), for
+//      contracts that are not committed (test contracts, a V2 being tried);
+//   3. compiled contracts shipped by packages (OpenZeppelin's ERC1967Proxy).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Abi, Address, Hex } from 'viem';
 import { z } from 'zod';
 import { DeploymentError } from '../errors.js';
@@ -42,6 +49,12 @@ export function packagedArtifactDirs(): string[] {
   }
 }
 
+/** The committed deploy artifacts (Hardhat format, one `<Name>.json` per contract). */
+export const committedArtifactsDir = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../../../contracts/deploy-artifacts',
+);
+
 export type LinkReferences = z.output<typeof linkReferencesSchema>;
 
 export type Artifact = {
@@ -57,23 +70,34 @@ export type Artifact = {
 
 export class ArtifactStore {
   readonly outDir: string;
+  /** Committed artifacts, consulted before `outDir`; `undefined` to use the forge output only. */
+  readonly committedDir: string | undefined;
   private readonly cache = new Map<string, Artifact>();
 
-  constructor(outDir: string) {
+  constructor(outDir: string, options: { committedDir?: string | null } = {}) {
     this.outDir = outDir;
-    if (!existsSync(outDir)) {
+    const committed = options.committedDir === undefined ? committedArtifactsDir : options.committedDir;
+    this.committedDir = committed && existsSync(committed) ? committed : undefined;
+    if (!this.committedDir && !existsSync(outDir)) {
       throw new DeploymentError(`No build artifacts in ${outDir}`, {
-        hint: 'Build the contracts first: npm run build -w @pil/contracts (npm start does it for you)',
+        hint: 'Build the contracts first: npm run build -w @pil/contracts',
       });
     }
   }
 
   /**
-   * Every artifact file: `{ name, file }`, for all `<File>.sol/<Name>.json`, at any depth (forge
-   * nests the output of same-named source files under their directories).
+   * Every artifact file: `{ name, file }`: the committed `<Name>.json` first, then all forge
+   * `<File>.sol/<Name>.json` at any depth (forge nests the output of same-named source files
+   * under their directories). A name may appear twice; `get` takes the first.
    */
   list(): { name: string; file: string }[] {
     const found: { name: string; file: string }[] = [];
+    if (this.committedDir) {
+      for (const f of readdirSync(this.committedDir).sort()) {
+        if (f.endsWith('.json')) found.push({ name: f.replace(/\.json$/, ''), file: path.join(this.committedDir, f) });
+      }
+    }
+    if (!existsSync(this.outDir)) return found;
     const walk = (dir: string) => {
       for (const entry of readdirSync(dir, { withFileTypes: true })) {
         if (!entry.isDirectory() || entry.name === 'build-info') continue;
@@ -109,10 +133,14 @@ export class ArtifactStore {
   }
 
   private find(name: string): string | undefined {
+    if (this.committedDir) {
+      const committed = path.join(this.committedDir, `${name}.json`);
+      if (existsSync(committed)) return committed;
+    }
     const direct = path.join(this.outDir, `${name}.sol`, `${name}.json`);
     if (existsSync(direct)) return direct;
     // Same-named contracts: prefer the project's own (`src/`) over dependencies'.
-    const built = this.list().filter((a) => a.name === name);
+    const built = existsSync(this.outDir) ? this.list().filter((a) => a.name === name) : [];
     const own = built.find((a) => readArtifact(a.file, name).sourcePath.startsWith('src/'));
     if (own ?? built[0]) return (own ?? built[0])!.file;
     return packagedArtifactDirs()

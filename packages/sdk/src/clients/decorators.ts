@@ -4,9 +4,30 @@
  * the high-level flows.
  */
 import { contractActions } from '../actions/index.js';
+import { consumeContainer } from '../flows/consumeContainer.js';
+import { createContainer } from '../flows/createContainer.js';
+import { exportContainer } from '../flows/exportContainer.js';
+import { importContainer } from '../flows/importContainer.js';
+import { getOutboxCheckpoint, getOutboxMessage, getOutboxMessages } from '../flows/outbox.js';
+import { waitForImport } from '../flows/waitForImport.js';
+import { scanNotes } from '../notes/scan.js';
+import { getCommitmentTree } from '../tree/sync.js';
 import type { PilClient } from './createPilClient.js';
 
-const boundActions = { ...contractActions } as const;
+const boundActions = {
+  ...contractActions,
+  // flows
+  createContainer,
+  consumeContainer,
+  exportContainer,
+  importContainer,
+  waitForImport,
+  scanNotes,
+  getCommitmentTree,
+  getOutboxCheckpoint,
+  getOutboxMessage,
+  getOutboxMessages,
+} as const;
 
 type Bound<T> = {
   [K in keyof T]: T[K] extends (client: PilClient, ...rest: infer A) => infer R ? (...rest: A) => R : never;

@@ -27,7 +27,7 @@ export function getWallet(client: PilClient): WalletClient<Transport, Chain, Acc
 }
 
 /** A policy by name (or the only one), or a ConfigError. */
-export function getPolicy(client: PilClient, name?: string): PilPolicy {
+export function resolvePolicy(client: PilClient, name?: string): PilPolicy {
   const names = Object.keys(client.policies);
   const key = name ?? (names.length === 1 ? names[0] : undefined);
   const policy = key === undefined ? undefined : client.policies[key];

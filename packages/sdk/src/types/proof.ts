@@ -13,3 +13,11 @@ export type SpendArgs = {
   dstCommitment: bigint;
   policyHash: bigint;
 };
+
+/** `struct Checkpoint` (protocol §6): a relayer-signed checkpoint of a source outbox. */
+export type CheckpointStruct = {
+  srcChainId: bigint;
+  srcHub: `0x${string}`;
+  count: bigint;
+  root: `0x${string}`;
+};

@@ -24,6 +24,8 @@ export const ExitCode = {
   input: 5,
   chain: 6,
   deployment: 7,
+  /** A check command (security-check, roles, health, balances) ran and found problems; its report is on stdout. */
+  checkFailed: 8,
   interrupted: 130,
 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
@@ -87,6 +89,12 @@ export class ChainError extends PilError {
 export class DeploymentError extends PilError {
   override name = 'DeploymentError';
   override readonly exitCode: ExitCode = ExitCode.deployment;
+}
+
+/** A check ran and found problems. Its report was already printed: under --json no second document is printed. */
+export class CheckFailedError extends PilError {
+  override name = 'CheckFailedError';
+  override readonly exitCode: ExitCode = ExitCode.checkFailed;
 }
 
 /** The user interrupted a long operation (Ctrl-C). */

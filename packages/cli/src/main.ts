@@ -1,7 +1,7 @@
 // Entry point: runs the command line and maps every failure to one exit code
 // and one error output (human text on stderr, or JSON on stdout with --json).
 import { CommanderError } from 'commander';
-import { errorToJson, formatError, toPilError } from './errors.js';
+import { CheckFailedError, errorToJson, formatError, toPilError } from './errors.js';
 import { createProgram } from './program.js';
 import { createRuntime, type RuntimeIo } from './runtime.js';
 
@@ -27,6 +27,7 @@ export async function run(argv: string[], io: Partial<RuntimeIo> = {}): Promise<
     const error = toPilError(err);
     const json = rt.current()?.options.json ?? argv.includes('--json');
     const verbose = rt.current()?.options.verbose ?? (argv.includes('--verbose') || argv.includes('-v'));
+    if (json && error instanceof CheckFailedError) return error.exitCode; // the report on stdout says it all
     if (json) rt.io.stdout.write(`${JSON.stringify(errorToJson(error))}\n`);
     else rt.io.stderr.write(`${formatError(error, verbose)}\n`);
     return error.exitCode;

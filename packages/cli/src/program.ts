@@ -1,9 +1,17 @@
 // The `pil` command tree: global options here, one module per command group.
 import { Command } from 'commander';
 import { registerConfigCommands } from './commands/config.js';
+import { registerDecodeCommand } from './commands/decode.js';
 import { registerDevnetCommands } from './commands/devnet.js';
+import { registerHealthCommands } from './commands/health.js';
 import { registerPauseCommands } from './commands/pause.js';
+import { registerRelayerCommands } from './commands/relayer.js';
+import { registerRolesCommand } from './commands/roles.js';
+import { registerSafeCommands } from './commands/safe.js';
+import { registerSecurityCheckCommand } from './commands/securityCheck.js';
 import { registerStatusCommand } from './commands/status.js';
+import { registerTimelockCommands } from './commands/timelock.js';
+import { registerWarpCommand } from './commands/warp.js';
 import { addGlobalOptions, withExamples } from './options.js';
 import type { Runtime } from './runtime.js';
 
@@ -26,6 +34,15 @@ export function createProgram(rt: Runtime): Command {
   registerDevnetCommands(program, rt);
   registerConfigCommands(program, rt);
   registerStatusCommand(program, rt);
+  // Governance and the runbook procedures (ADR 0008).
+  registerWarpCommand(program, rt);
+  registerHealthCommands(program, rt);
   registerPauseCommands(program, rt);
+  registerSecurityCheckCommand(program, rt);
+  registerTimelockCommands(program, rt);
+  registerRelayerCommands(program, rt);
+  registerRolesCommand(program, rt);
+  registerSafeCommands(program, rt);
+  registerDecodeCommand(program, rt);
   return program;
 }

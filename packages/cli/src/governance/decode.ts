@@ -8,6 +8,7 @@ import {
   decodeErrorResult,
   decodeFunctionData,
   formatEther,
+  getAddress,
   type Hex,
   hexToBigInt,
   hexToNumber,
@@ -118,7 +119,7 @@ export function unpackMultiSend(packed: Hex): { operation: number; to: Address; 
   const total = size(packed);
   while (offset < total) {
     const operation = hexToNumber(slice(packed, offset, offset + 1));
-    const to = slice(packed, offset + 1, offset + 21) as Address;
+    const to = getAddress(slice(packed, offset + 1, offset + 21));
     const value = hexToBigInt(slice(packed, offset + 21, offset + 53));
     const length = Number(hexToBigInt(slice(packed, offset + 53, offset + 85)));
     const data = length ? slice(packed, offset + 85, offset + 85 + length) : '0x';

@@ -15,7 +15,8 @@ import { asGovernance, useDevnet } from '../test-utils/governance.js';
 import { runCli } from '../test-utils/run.js';
 
 const cast = path.join(repoRoot, 'node_modules', '.bin', 'cast');
-const roleId = (name: string) => (name === 'DEFAULT_ADMIN_ROLE' ? `0x${'00'.repeat(32)}` : keccak256(toBytes(name)));
+const roleId = (name: string): `0x${string}` =>
+  name === 'DEFAULT_ADMIN_ROLE' ? `0x${'00'.repeat(32)}` : keccak256(toBytes(name));
 const accessAbi = parseAbi([
   'function hasRole(bytes32,address) view returns (bool)',
   'function grantRole(bytes32,address)',

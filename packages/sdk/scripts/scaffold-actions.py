@@ -123,5 +123,5 @@ export async function {n}(client: PilClient, parameters{opt}: {N}Parameters): Pr
 """
   open(path, 'w').write(src)
 
-with open(os.path.join(os.path.dirname(__file__), 'scaffolded.txt'), 'w') as fh:
+if False:
   for c, n, N in written: fh.write(f'{c} {n} {N}\n')

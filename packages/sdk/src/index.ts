@@ -401,6 +401,7 @@ export {
   createProver,
   normalizeInput,
   PUBLIC_INPUTS,
+  terminateProverThreads,
   toContractProof,
   verifyProof,
 } from './prover/prover.js';

@@ -60,6 +60,17 @@ export type CircuitArtifacts = {
 export interface Prover {
   prove(circuit: CircuitName, input: CircuitInput): Promise<ProofResult>;
   verify(circuit: CircuitName, result: ProofResult): Promise<boolean>;
+  /**
+   * Stops snarkjs' worker threads (shared by every prover of the process). Node does not
+   * exit while they run; call this when done proving. A later `prove` starts them again.
+   */
+  terminate(): Promise<void>;
+}
+
+/** Stops snarkjs' BN254 worker threads, if any. */
+export async function terminateProverThreads(): Promise<void> {
+  const g = globalThis as { curve_bn128?: { terminate(): Promise<void> } | null };
+  await g.curve_bn128?.terminate();
 }
 
 /** A prover over the given artifacts (in a browser: URLs of the wasm and zkey files). */
@@ -88,6 +99,7 @@ export function createProver(artifacts: Record<CircuitName, CircuitArtifacts>): 
       if (!vk) throw new ProofError(`No verification key for ${circuit}`, { docsPath: '#prover' });
       return verifyProof(vk, circuit, result);
     },
+    terminate: terminateProverThreads,
   };
 }
 

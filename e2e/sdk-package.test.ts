@@ -1,0 +1,77 @@
+// The SDK as its users get it: `npm pack` (which builds ESM + .d.ts and copies the
+// circuit artifacts), installed from the tarball into an empty project outside the
+// monorepo, then the README's quick start and examples run against a fresh devnet.
+import { execFile } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type E2eDevnet, repoRoot, startE2eDevnet } from './helpers/devnet.js';
+
+const run = promisify(execFile);
+const sdkDir = path.join(repoRoot, 'packages', 'sdk');
+
+/** The README's ```js quickstart block, then every ```js example block, as one module. */
+export function readmeProgram(): string {
+  const readme = readFileSync(path.join(sdkDir, 'README.md'), 'utf8');
+  const blocks = [...readme.matchAll(/```js (quickstart|example)\n([\s\S]*?)```/g)];
+  const quickstart = blocks.filter((b) => b[1] === 'quickstart').map((b) => b[2]);
+  const examples = blocks.filter((b) => b[1] === 'example').map((b) => b[2]);
+  if (quickstart.length !== 1 || examples.length === 0) throw new Error('README: expected a quickstart and examples');
+  return [...quickstart, ...examples].join('\n');
+}
+
+describe('@pil/sdk packed, installed in an empty project, README run against the devnet', () => {
+  let work: string;
+  let devnet: E2eDevnet;
+
+  beforeAll(async () => {
+    work = mkdtempSync(path.join(tmpdir(), 'pil-sdk-pack-'));
+    const devnetStarted = startE2eDevnet();
+    await run('npm', ['pack', '--pack-destination', work, '--silent'], { cwd: sdkDir });
+    const tarball = readdirSync(work).find((f) => f.endsWith('.tgz'));
+    if (!tarball) throw new Error('npm pack produced no tarball');
+    const project = path.join(work, 'app');
+    mkdirSync(project, { recursive: true });
+    writeFileSync(path.join(project, 'package.json'), JSON.stringify({ name: 'app', private: true, type: 'module' }));
+    const viemVersion = JSON.parse(readFileSync(path.join(repoRoot, 'node_modules/viem/package.json'), 'utf8')).version;
+    await run(
+      'npm',
+      ['install', '--no-audit', '--no-fund', '--prefer-offline', path.join(work, tarball), `viem@${viemVersion}`],
+      { cwd: project },
+    );
+    devnet = await devnetStarted;
+  }, 600_000);
+
+  afterAll(async () => {
+    await devnet?.stop();
+    if (work) rmSync(work, { recursive: true, force: true });
+  });
+
+  it('ships ESM, type declarations and the circuit artifacts, and nothing of the monorepo', () => {
+    const pkg = path.join(work, 'app', 'node_modules', '@pil', 'sdk');
+    const files = readdirSync(pkg, { recursive: true }).map(String);
+    for (const f of ['dist/index.js', 'dist/index.d.ts', 'dist/node/index.js', 'dist/node/index.d.ts']) {
+      expect(files).toContain(f);
+    }
+    expect(files).toContain(path.join('artifacts', 'container_spend', 'container_spend_final.zkey'));
+    expect(files.some((f) => f.endsWith('.test.js') || f.startsWith('src'))).toBe(false);
+  });
+
+  it('runs the README quick start and examples', async () => {
+    const project = path.join(work, 'app');
+    writeFileSync(path.join(project, 'readme.mjs'), readmeProgram());
+    const { stdout: out } = await run('node', ['readme.mjs'], {
+      cwd: project,
+      env: { ...process.env, PIL_DEPLOYMENTS: devnet.deploymentsDir },
+      encoding: 'utf8',
+      timeout: 240_000,
+      killSignal: 'SIGKILL',
+    });
+    expect(out).toContain(`imported on chain ${devnet.chains[1].chainId} at leaf 0: amount 1000`);
+    expect(out).toContain('root matches true');
+    expect(out).toContain('verifies off-chain true true');
+    expect(out).toContain('true Message');
+  }, 300_000);
+});

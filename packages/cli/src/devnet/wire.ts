@@ -1,6 +1,6 @@
 // Wiring after deployment, on one devnet chain:
-//   1. roles: the deployer receives every role of protocol §8 on every proxy
-//      (the devnet has no Safe/timelocks yet: see docs/adr/0006);
+//   1. roles: the deployer takes the roles the wiring needs (verifier, policy,
+//      relayer admin) next to the admin role each initializer gave it;
 //   2. the orchestrator learns its components; CDNA its callers and the peer
 //      chains' domains; EASC its container;
 //   3. the Groth16 verifiers of both circuits are deployed and registered with
@@ -92,12 +92,16 @@ export async function wire(options: WireOptions): Promise<WiringReport> {
   const absent = (ids: ContractId[]) => ids.filter((id) => !proxies[id]);
   const addr = (id: ContractId): Address => proxies[id]?.proxy ?? zeroAddress;
 
-  // 1. Roles.
+  // 1. Roles: the deployer (admin from each initializer) takes only the roles the
+  // wiring below uses; the hand-over gives every role to governance and renounces these.
   const admin = deployer.account;
-  for (const id of Object.keys(proxies) as ContractId[]) {
-    for (const role of roleNames) await call(id, 'grantRole', [roleId(role), admin]);
-  }
-  done('roles (deployer holds every role)');
+  const wiringRoles: [ContractId, string][] = [
+    ['verifierRegistry', 'VERIFIER_ADMIN_ROLE'],
+    ['pbp', 'POLICY_ADMIN_ROLE'],
+    ['relayerRegistry', 'RELAYER_ADMIN_ROLE'],
+  ];
+  for (const [id, role] of wiringRoles) if (proxies[id]) await call(id, 'grantRole', [roleId(role), admin]);
+  done('roles (deployer: admin plus the wiring roles, until the hand-over)');
 
   // 2. Components.
   if (absent(['orchestrator']).length) skip('orchestrator components', 'not deployed: orchestrator');

@@ -3,11 +3,13 @@
 // runs one of them.
 import { benchCircuits } from './circuits.js';
 import { benchGas } from './gas.js';
+import { benchSdk } from './sdk.js';
 import { type Row, renderTable } from './table.js';
 
 const sections: Record<string, () => Promise<Row[]>> = {
   circuits: benchCircuits,
   gas: benchGas,
+  sdk: benchSdk,
 };
 
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;

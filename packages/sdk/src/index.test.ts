@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import * as core from './index.js';
+import * as node from './node/index.js';
+
+describe('public API (update the snapshots deliberately: an export is a promise to users)', () => {
+  it('@pil/sdk exports exactly these names', () => {
+    expect(Object.keys(core).sort()).toMatchSnapshot();
+  });
+  it('@pil/sdk/node exports exactly these names', () => {
+    expect(Object.keys(node).sort()).toMatchSnapshot();
+  });
+  it('createPilClient binds every action and flow', () => {
+    const client = core.createPilClient({ chain: { id: 1 } as never, rpcUrl: 'http://127.0.0.1:1' });
+    const methods = Object.keys(client).filter((k) => typeof (client as Record<string, unknown>)[k] === 'function');
+    expect(methods.sort()).toMatchSnapshot();
+  });
+});

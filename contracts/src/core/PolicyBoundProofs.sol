@@ -77,6 +77,17 @@ contract PolicyBoundProofs is PILBase, IPolicyBoundProofs {
     }
 
     /// @inheritdoc IPolicyBoundProofs
+    function activeCircuit(uint256 policyHash, bool spend)
+        external
+        view
+        returns (bytes32 circuitId, uint16 attestationQuorum)
+    {
+        Policy storage p = _getPolicyBoundProofsStorage().policies[policyHash];
+        if (!p.active) revert PolicyInactive(policyHash);
+        return (spend ? p.spendCircuitId : p.createCircuitId, p.attestationQuorum);
+    }
+
+    /// @inheritdoc IPolicyBoundProofs
     function isActive(uint256 policyHash) external view returns (bool) {
         return _getPolicyBoundProofsStorage().policies[policyHash].active;
     }

@@ -8,7 +8,7 @@ import {IExecutionAgnosticStateCommitments} from "../interfaces/IExecutionAgnost
 import {IPolicyBoundProofs} from "../interfaces/IPolicyBoundProofs.sol";
 import {IProofCarryingContainer} from "../interfaces/IProofCarryingContainer.sol";
 import {IVerifierRegistry} from "../interfaces/IVerifierRegistry.sol";
-import {Groth16Proof, Policy, SpendArgs} from "../interfaces/PILTypes.sol";
+import {Groth16Proof, SpendArgs} from "../interfaces/PILTypes.sol";
 import {CommitmentTree} from "../libraries/CommitmentTree.sol";
 import {Field} from "../libraries/Field.sol";
 
@@ -49,18 +49,16 @@ contract ProofCarryingContainer is PILBase, IProofCarryingContainer {
     ) external whenNotPaused {
         if (commitment >= Field.R) revert NotAFieldElement(commitment);
         ProofCarryingContainerStorage storage $ = _getStorage();
-        Policy memory policy = IPolicyBoundProofs($.deps.policies).activePolicy(policyHash);
+        (bytes32 circuitId, uint16 quorum) = IPolicyBoundProofs($.deps.policies).activeCircuit(policyHash, false);
 
         uint256[] memory pub = new uint256[](3);
         pub[0] = commitment;
         pub[1] = policyHash;
         pub[2] = Field.payloadHash(ciphertext);
-        if (!IVerifierRegistry($.deps.verifierRegistry).verifyProof(policy.createCircuitId, proof, pub)) return;
+        if (!IVerifierRegistry($.deps.verifierRegistry).verifyProof(circuitId, proof, pub)) return;
 
-        if (policy.attestationQuorum > 0) {
-            IExecutionAgnosticStateCommitments($.deps.stateCommitments).registerPending(
-                commitment, policyHash, policy.attestationQuorum
-            );
+        if (quorum > 0) {
+            IExecutionAgnosticStateCommitments($.deps.stateCommitments).registerPending(commitment, policyHash, quorum);
             emit ContainerPending(commitment, policyHash, ciphertext);
         } else {
             (uint256 leafIndex, uint256 root) = $.tree.insert(commitment);
@@ -74,11 +72,11 @@ contract ProofCarryingContainer is PILBase, IProofCarryingContainer {
         whenNotPaused
     {
         uint256 localDomain = Field.localDomainId();
-        (bool ok, Policy memory policy) = _verifySpend(proof, args, localDomain, ciphertext);
+        (bool ok, uint16 quorum) = _verifySpend(proof, args, localDomain, ciphertext);
         if (!ok) return;
         ProofCarryingContainerStorage storage $ = _getStorage();
         ICrossDomainNullifierAlgebra($.deps.nullifiers).consumeNullifier(localDomain, args.nullifier);
-        _enterTree(args.dstCommitment, args.policyHash, policy.attestationQuorum, InsertSource.Consume);
+        _enterTree(args.dstCommitment, args.policyHash, quorum, InsertSource.Consume);
         emit ContainerConsumed(args.nullifier, args.dstCommitment, args.policyHash, ciphertext);
     }
 
@@ -174,9 +172,10 @@ contract ProofCarryingContainer is PILBase, IProofCarryingContainer {
         SpendArgs calldata args,
         uint256 dstDomain,
         bytes calldata ciphertext
-    ) private returns (bool ok, Policy memory policy) {
+    ) private returns (bool ok, uint16 quorum) {
         ProofCarryingContainerStorage storage $ = _getStorage();
-        policy = IPolicyBoundProofs($.deps.policies).activePolicy(args.policyHash);
+        bytes32 circuitId;
+        (circuitId, quorum) = IPolicyBoundProofs($.deps.policies).activeCircuit(args.policyHash, true);
         if (!$.tree.isKnownRoot(args.root, args.rootSize)) revert UnknownRoot(args.root, args.rootSize);
         if (args.dstCommitment >= Field.R) revert NotAFieldElement(args.dstCommitment);
 
@@ -188,7 +187,7 @@ contract ProofCarryingContainer is PILBase, IProofCarryingContainer {
         pub[4] = args.dstCommitment;
         pub[5] = args.policyHash;
         pub[6] = Field.payloadHash(ciphertext);
-        ok = IVerifierRegistry($.deps.verifierRegistry).verifyProof(policy.spendCircuitId, proof, pub);
+        ok = IVerifierRegistry($.deps.verifierRegistry).verifyProof(circuitId, proof, pub);
     }
 
     /// @dev Inserts `commitment`, or registers it in EASC as pending when `quorum > 0`.

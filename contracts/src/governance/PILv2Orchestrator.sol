@@ -11,6 +11,10 @@ import {Roles} from "../libraries/Roles.sol";
 /// @title PILv2Orchestrator
 /// @notice The chain's pause flags (one chain-wide, one per contract) and the coordinated
 /// transition entry point (protocol §5, §7).
+/// @dev The flags live here; every change is written to the affected components' mirrors
+/// ({IPILBase-syncPause}) in the same transaction, so a pause takes effect in the block that
+/// executes it. A component whose mirror cannot be written is reported with
+/// {PauseSyncFailed} instead of blocking the pause of the others.
 contract PILv2Orchestrator is PILBase, IPILv2Orchestrator {
     /// @custom:storage-location erc7201:pil.storage.Orchestrator
     struct OrchestratorStorage {
@@ -40,27 +44,32 @@ contract PILv2Orchestrator is PILBase, IPILv2Orchestrator {
 
     /// @inheritdoc IPILv2Orchestrator
     function pauseContract(address target) external onlyRole(Roles.GUARDIAN_ROLE) {
-        _requireNonZero(target);
+        _requireComponent(target);
         _getOrchestratorStorage().contractPaused[target] = true;
         emit ContractPaused(target, _msgSender());
+        _sync(target);
     }
 
     /// @inheritdoc IPILv2Orchestrator
     function unpause() external onlyRole(Roles.UNPAUSER_ROLE) {
         _getOrchestratorStorage().chainPaused = false;
         emit ChainUnpaused(_msgSender());
+        _syncAll();
     }
 
     /// @inheritdoc IPILv2Orchestrator
     function unpauseContract(address target) external onlyRole(Roles.UNPAUSER_ROLE) {
+        _requireComponent(target);
         _getOrchestratorStorage().contractPaused[target] = false;
         emit ContractUnpaused(target, _msgSender());
+        _sync(target);
     }
 
     /// @inheritdoc IPILv2Orchestrator
     function setComponents(Components calldata components_) external onlyRole(DEFAULT_ADMIN_ROLE) {
         _getOrchestratorStorage().components = components_;
         emit ComponentsSet(components_);
+        _syncAll();
     }
 
     /// @inheritdoc IPILv2Orchestrator
@@ -131,6 +140,41 @@ contract PILv2Orchestrator is PILBase, IPILv2Orchestrator {
     function _pauseChain() private {
         _getOrchestratorStorage().chainPaused = true;
         emit ChainPaused(_msgSender());
+        _syncAll();
+    }
+
+    /// @dev Writes every component's effective pause state (chain flag or its own flag).
+    function _syncAll() private {
+        Components storage c = _getOrchestratorStorage().components;
+        address[7] memory all =
+            [c.container, c.policies, c.stateCommitments, c.nullifiers, c.verifierRegistry, c.hub, c.relayerRegistry];
+        for (uint256 i = 0; i < all.length; ++i) {
+            if (all[i] != address(0)) _sync(all[i]);
+        }
+    }
+
+    /// @dev Writes `target`'s effective pause state; the orchestrator's own needs no mirror.
+    function _sync(address target) private {
+        if (target == address(this)) return;
+        OrchestratorStorage storage $ = _getOrchestratorStorage();
+        try IPILBase(target).syncPause($.chainPaused || $.contractPaused[target]) {}
+        catch {
+            emit PauseSyncFailed(target);
+        }
+    }
+
+    /// @dev Reverts {UnknownComponent} unless `target` is this orchestrator or one of its components.
+    function _requireComponent(address target) private view {
+        if (target == address(this)) return;
+        Components storage c = _getOrchestratorStorage().components;
+        if (
+            target == address(0)
+                || (
+                    target != c.container && target != c.policies && target != c.stateCommitments
+                        && target != c.nullifiers && target != c.verifierRegistry && target != c.hub
+                        && target != c.relayerRegistry
+                )
+        ) revert UnknownComponent(target);
     }
 
     function _getOrchestratorStorage() private pure returns (OrchestratorStorage storage $) {

@@ -14,8 +14,14 @@ interface IPILBase {
     /// @dev The caller is not the contract allowed to call this function.
     error UnauthorizedCaller(address caller);
 
+    /// @notice The orchestrator wrote this contract's effective pause state (chain or contract flag).
+    event PauseSynced(bool paused);
+
     /// @notice True when the chain (orchestrator flag) or this contract is paused.
     function isPaused() external view returns (bool);
+
+    /// @notice Called by the orchestrator only: mirrors this contract's effective pause state.
+    function syncPause(bool paused) external;
 
     /// @notice The orchestrator holding this chain's pause flags.
     function orchestrator() external view returns (address);

@@ -19,6 +19,8 @@ interface IPILv2Orchestrator {
 
     /// @dev `transition` was called before `setComponents`.
     error ComponentsNotSet();
+    /// @dev `pauseContract`/`unpauseContract` named an address that is not a component of this chain.
+    error UnknownComponent(address target);
     /// @dev ETH was sent with a local transition (only exports carry a fee).
     error UnexpectedValue();
     /// @dev Passing back the refunded fee of an export rejected under a retired key failed.
@@ -34,6 +36,8 @@ interface IPILv2Orchestrator {
     event ContractUnpaused(address indexed target, address indexed account);
     /// @notice The component addresses changed.
     event ComponentsSet(Components components);
+    /// @notice A component's pause mirror could not be written (it stays as it was): investigate it.
+    event PauseSyncFailed(address indexed target);
     /// @notice A coordinated transition was executed (the container emits the detailed event).
     event TransitionExecuted(uint256 indexed nullifier, uint256 indexed dstChainId, address indexed caller);
 

@@ -41,6 +41,13 @@ interface IPolicyBoundProofs {
     function getPolicy(uint256 policyHash) external view returns (Policy memory);
     /// @notice The policy; reverts {PolicyInactive} when unknown or inactive.
     function activePolicy(uint256 policyHash) external view returns (Policy memory);
+    /// @notice The circuit a proof under an active policy must verify against (the spend circuit
+    /// when `spend`, else the create circuit) and the policy's attestation quorum; reverts
+    /// {PolicyInactive} when unknown or inactive. Reads two slots instead of three (hot path).
+    function activeCircuit(uint256 policyHash, bool spend)
+        external
+        view
+        returns (bytes32 circuitId, uint16 attestationQuorum);
     /// @notice Whether the policy is registered and active.
     function isActive(uint256 policyHash) external view returns (bool);
 }

@@ -4,6 +4,7 @@ pragma solidity ^0.8.28;
 import {AccessControlBehavior} from "../utils/AccessControlBehavior.sol";
 import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol";
 import {UUPSUpgradeable} from "@openzeppelin/contracts-upgradeable/proxy/utils/UUPSUpgradeable.sol";
+import {IPILBase} from "../../src/interfaces/IPILBase.sol";
 import {IPILv2Orchestrator} from "../../src/interfaces/IPILv2Orchestrator.sol";
 import {IProofCarryingContainer} from "../../src/interfaces/IProofCarryingContainer.sol";
 import {IExecutionAgnosticStateCommitments} from "../../src/interfaces/IExecutionAgnosticStateCommitments.sol";
@@ -26,6 +27,35 @@ contract AccessControlTest is AccessControlBehavior {
             _only(all[i], abi.encodeCall(IAccessControl.revokeRole, (Roles.GUARDIAN_ROLE, guardian)), admin);
             assertTrue(IAccessControl(all[i]).hasRole(0x00, admin));
         }
+    }
+
+    function test_everyComponent_pauseMirrorOnlyByOrchestrator() public {
+        address[8] memory all = _allContracts();
+        for (uint256 i = 0; i < all.length; ++i) {
+            if (all[i] == address(orchestrator)) continue;
+            _only(all[i], abi.encodeCall(IPILBase.syncPause, (true)), address(orchestrator));
+        }
+    }
+
+    function test_orchestrator_pauseReachesEveryComponentInOneCall() public {
+        address[8] memory all = _allContracts();
+        vm.prank(guardian);
+        orchestrator.pause();
+        for (uint256 i = 0; i < all.length; ++i) {
+            assertTrue(IPILBase(all[i]).isPaused());
+        }
+        vm.prank(unpauser);
+        orchestrator.unpause();
+        for (uint256 i = 0; i < all.length; ++i) {
+            assertFalse(IPILBase(all[i]).isPaused());
+        }
+        vm.prank(guardian);
+        orchestrator.pauseContract(address(hub));
+        assertTrue(hub.isPaused());
+        assertFalse(pc3.isPaused());
+        vm.prank(guardian);
+        vm.expectRevert(abi.encodeWithSelector(IPILv2Orchestrator.UnknownComponent.selector, stranger));
+        orchestrator.pauseContract(stranger);
     }
 
     function test_orchestrator() public {

@@ -388,6 +388,19 @@ export const ipilv2OrchestratorAbi = [
   },
   {
     "type": "event",
+    "name": "PauseSyncFailed",
+    "inputs": [
+      {
+        "name": "target",
+        "type": "address",
+        "indexed": true,
+        "internalType": "address"
+      }
+    ],
+    "anonymous": false
+  },
+  {
+    "type": "event",
     "name": "TransitionExecuted",
     "inputs": [
       {
@@ -436,5 +449,16 @@ export const ipilv2OrchestratorAbi = [
     "type": "error",
     "name": "UnexpectedValue",
     "inputs": []
+  },
+  {
+    "type": "error",
+    "name": "UnknownComponent",
+    "inputs": [
+      {
+        "name": "target",
+        "type": "address",
+        "internalType": "address"
+      }
+    ]
   }
 ] as const;

@@ -4,6 +4,35 @@
 export const iPolicyBoundProofsAbi = [
   {
     "type": "function",
+    "name": "activeCircuit",
+    "inputs": [
+      {
+        "name": "policyHash",
+        "type": "uint256",
+        "internalType": "uint256"
+      },
+      {
+        "name": "spend",
+        "type": "bool",
+        "internalType": "bool"
+      }
+    ],
+    "outputs": [
+      {
+        "name": "circuitId",
+        "type": "bytes32",
+        "internalType": "bytes32"
+      },
+      {
+        "name": "attestationQuorum",
+        "type": "uint16",
+        "internalType": "uint16"
+      }
+    ],
+    "stateMutability": "view"
+  },
+  {
+    "type": "function",
     "name": "activePolicy",
     "inputs": [
       {

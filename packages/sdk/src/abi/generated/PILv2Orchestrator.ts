@@ -380,6 +380,19 @@ export const pilv2OrchestratorAbi = [
   },
   {
     "type": "function",
+    "name": "syncPause",
+    "inputs": [
+      {
+        "name": "paused",
+        "type": "bool",
+        "internalType": "bool"
+      }
+    ],
+    "outputs": [],
+    "stateMutability": "nonpayable"
+  },
+  {
+    "type": "function",
     "name": "transition",
     "inputs": [
       {
@@ -611,6 +624,32 @@ export const pilv2OrchestratorAbi = [
         "type": "uint64",
         "indexed": false,
         "internalType": "uint64"
+      }
+    ],
+    "anonymous": false
+  },
+  {
+    "type": "event",
+    "name": "PauseSyncFailed",
+    "inputs": [
+      {
+        "name": "target",
+        "type": "address",
+        "indexed": true,
+        "internalType": "address"
+      }
+    ],
+    "anonymous": false
+  },
+  {
+    "type": "event",
+    "name": "PauseSynced",
+    "inputs": [
+      {
+        "name": "paused",
+        "type": "bool",
+        "indexed": false,
+        "internalType": "bool"
       }
     ],
     "anonymous": false
@@ -859,6 +898,17 @@ export const pilv2OrchestratorAbi = [
     "type": "error",
     "name": "UnexpectedValue",
     "inputs": []
+  },
+  {
+    "type": "error",
+    "name": "UnknownComponent",
+    "inputs": [
+      {
+        "name": "target",
+        "type": "address",
+        "internalType": "address"
+      }
+    ]
   },
   {
     "type": "error",

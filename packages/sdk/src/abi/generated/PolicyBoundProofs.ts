@@ -30,6 +30,35 @@ export const policyBoundProofsAbi = [
   },
   {
     "type": "function",
+    "name": "activeCircuit",
+    "inputs": [
+      {
+        "name": "policyHash",
+        "type": "uint256",
+        "internalType": "uint256"
+      },
+      {
+        "name": "spend",
+        "type": "bool",
+        "internalType": "bool"
+      }
+    ],
+    "outputs": [
+      {
+        "name": "circuitId",
+        "type": "bytes32",
+        "internalType": "bytes32"
+      },
+      {
+        "name": "attestationQuorum",
+        "type": "uint16",
+        "internalType": "uint16"
+      }
+    ],
+    "stateMutability": "view"
+  },
+  {
+    "type": "function",
     "name": "activePolicy",
     "inputs": [
       {
@@ -368,6 +397,19 @@ export const policyBoundProofsAbi = [
   },
   {
     "type": "function",
+    "name": "syncPause",
+    "inputs": [
+      {
+        "name": "paused",
+        "type": "bool",
+        "internalType": "bool"
+      }
+    ],
+    "outputs": [],
+    "stateMutability": "nonpayable"
+  },
+  {
+    "type": "function",
     "name": "upgradeToAndCall",
     "inputs": [
       {
@@ -393,6 +435,19 @@ export const policyBoundProofsAbi = [
         "type": "uint64",
         "indexed": false,
         "internalType": "uint64"
+      }
+    ],
+    "anonymous": false
+  },
+  {
+    "type": "event",
+    "name": "PauseSynced",
+    "inputs": [
+      {
+        "name": "paused",
+        "type": "bool",
+        "indexed": false,
+        "internalType": "bool"
       }
     ],
     "anonymous": false

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig, resolveNetwork } from '../config/load.js';
+import { envPlaceholder } from '../config/schema.js';
 import type { ChainContext, NetworkContext } from '../context.js';
 import { governanceOf } from './resolve.js';
 
@@ -35,9 +36,9 @@ function setup(governance: unknown, env: Record<string, string>) {
 }
 
 describe('governanceOf', () => {
-  it('reads the chain governance from the config file, resolving ${VAR}', () => {
+  it('reads the chain governance from the config file, resolving environment references', () => {
     const { ctx, chain } = setup(
-      { safe: '${SAFE}', standardTimelock: standard, emergencyTimelock: emergency },
+      { safe: envPlaceholder('SAFE'), standardTimelock: standard, emergencyTimelock: emergency },
       { SAFE: safe },
     );
     expect(governanceOf(ctx, chain)).toMatchObject({ safe, standardTimelock: standard, emergencyTimelock: emergency });

@@ -2,12 +2,15 @@
 // relayer pending), its removal through the Safe (immediate; votes of the old
 // epoch stop counting), the removal that would break the quorum refused with
 // nothing proposed, and a new relayer admitted through the 6 h timelock.
+import path from 'node:path';
 import { type Address, createWalletClient, http, parseAbi, parseEther } from 'viem';
-import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts';
+import { generatePrivateKey, mnemonicToAccount, privateKeyToAccount } from 'viem/accounts';
 import { describe, expect, it } from 'vitest';
 import { crossChainProofHubAbi } from '../../../sdk/src/abi/generated/index.js';
 import { removeRelayer } from '../../../sdk/src/actions/relayerRegistry/removeRelayer.js';
-import { devnetRelayerKeys } from '../devnet/accounts.js';
+import { accountFromSeed, createPilClient, signCheckpoint } from '../../../sdk/src/index.js';
+import { createNodeProver, loadDeployments } from '../../../sdk/src/node/index.js';
+import { DEVNET_MNEMONIC, devnetRelayerKeys } from '../devnet/accounts.js';
 import { asGovernance, useDevnet } from '../test-utils/governance.js';
 
 const registryAbi = parseAbi([
@@ -69,6 +72,46 @@ describe('EP-002 pil relayer remove / pending / add', () => {
     expect((await net().cli(['relayer', 'pending', relayer2.address])).stdout).toMatch(
       /no unaccepted checkpoint votes/,
     );
+  });
+
+  it('lists the exported messages an unaccepted checkpoint covers that are not imported (a real export)', async () => {
+    const [a, b] = net().chains as [ReturnType<typeof net>['chains'][0], ReturnType<typeof net>['chains'][0]];
+    const user = mnemonicToAccount(DEVNET_MNEMONIC, { addressIndex: 8 });
+    const [da, db] = loadDeployments('devnet', path.join(net().stateDir, 'deployments'));
+    const chainA = createPilClient({ deployment: da!, account: user, pollingInterval: 25 });
+    const chainB = createPilClient({ deployment: db!, account: user, pollingInterval: 25 });
+    const prover = createNodeProver();
+    try {
+      const alice = await accountFromSeed(new Uint8Array(32).fill(1));
+      const bob = await accountFromSeed(new Uint8Array(32).fill(2));
+      await chainA.createContainer({ prover, recipient: alice, amount: 1000n, stateHash: 7n });
+      const [note] = await chainA.scanNotes({ account: alice });
+      const exported = await chainA.exportContainer({
+        prover,
+        account: alice,
+        note: note!,
+        dstChainId: b.chainId,
+        recipient: bob,
+      });
+      const checkpoint = await chainA.getOutboxCheckpoint();
+      // Relayer 1 alone: one vote of two, the root is not accepted on B.
+      await chainB.submitCheckpoint({ checkpoint, signatures: [await signCheckpoint(relayer1, checkpoint)] });
+      const r = JSON.parse(
+        (await net().cli(['relayer', 'pending', relayer1.address, '--chain', String(b.chainId), '--json'])).stdout,
+      );
+      const votes = r.chains[0].checkpoints;
+      expect(votes).toHaveLength(1);
+      expect(votes[0]).toMatchObject({ srcChainId: String(a.chainId), count: '1', votes: '1', stillCounts: true });
+      expect(votes[0].messages).toEqual([{ index: '0', messageId: exported.messageId, dstChainId: String(b.chainId) }]);
+      // Relayer 2 completes the quorum: final, nothing pending.
+      await chainB.submitCheckpoint({ checkpoint, signatures: [await signCheckpoint(relayer2, checkpoint)] });
+      const after = JSON.parse(
+        (await net().cli(['relayer', 'pending', relayer1.address, '--chain', String(b.chainId), '--json'])).stdout,
+      );
+      expect(after.chains[0].checkpoints).toEqual([]);
+    } finally {
+      await prover.terminate();
+    }
   });
 
   it('removes a relayer at once through the Safe; its old votes stop counting', async () => {

@@ -1,11 +1,14 @@
 /**
  * Node-only Groth16 prover and verifier over the committed keys
- * (circuits/keys/<circuit>/), and the Solidity calldata form of a proof.
+ * (circuits/keys/<circuit>/), and the Solidity calldata form of a proof. Proving and
+ * input normalisation are the SDK's (packages/sdk/src/prover); this module adds the
+ * circuits workspace's key paths, witness calculation and the fixture forms.
  */
 import { readFile } from 'node:fs/promises';
 import type { Groth16Proof, PublicSignals, VerificationKey } from 'snarkjs';
 import * as snarkjs from 'snarkjs';
 import type { ContainerCreateInput, ContainerSpendInput } from '../../packages/sdk/src/crypto/index.js';
+import { createProver, normalizeInput as sdkNormalizeInput } from '../../packages/sdk/src/prover/prover.js';
 import { type CircuitName, keyPaths, PUBLIC_INPUTS } from './artifacts.js';
 
 export type { Groth16Proof, PublicSignals, VerificationKey } from 'snarkjs';
@@ -37,8 +40,10 @@ export interface SolidityProof {
 /** Generate a Groth16 proof with the committed wasm and zkey (about 1 s for container_spend). */
 export async function prove(circuit: CircuitName, input: CircuitInput): Promise<ProofResult> {
   const keys = keyPaths(circuit);
-  const { proof, publicSignals } = await snarkjs.groth16.fullProve(normalizeInput(input), keys.wasm, keys.zkey);
-  return { proof, publicSignals };
+  const prover = createProver({ [circuit]: { wasm: keys.wasm, zkey: keys.zkey } } as Parameters<
+    typeof createProver
+  >[0]);
+  return prover.prove(circuit, input);
 }
 
 const vkCache = new Map<CircuitName, VerificationKey>();
@@ -125,13 +130,7 @@ export function solidityProofFromJson(p: SolidityProofJson): SolidityProof {
 
 /** Circuit input with every value as a decimal string (snarkjs and JSON friendly). */
 export function normalizeInput(input: CircuitInput): Record<string, string | string[]> {
-  const out: Record<string, string | string[]> = {};
-  for (const [key, value] of Object.entries(input) as [string, unknown][]) {
-    out[key] = Array.isArray(value)
-      ? value.map((v: bigint | string | number) => BigInt(v).toString())
-      : BigInt(value as bigint | string | number).toString();
-  }
-  return out;
+  return sdkNormalizeInput(input);
 }
 
 function big(v: string | undefined): bigint {

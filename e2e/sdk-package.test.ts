@@ -13,7 +13,7 @@ const run = promisify(execFile);
 const sdkDir = path.join(repoRoot, 'packages', 'sdk');
 
 /** The README's ```js quickstart block, then every ```js example block, as one module. */
-export function readmeProgram(): string {
+function readmeProgram(): string {
   const readme = readFileSync(path.join(sdkDir, 'README.md'), 'utf8');
   const blocks = [...readme.matchAll(/```js (quickstart|example)\n([\s\S]*?)```/g)];
   const quickstart = blocks.filter((b) => b[1] === 'quickstart').map((b) => b[2]);

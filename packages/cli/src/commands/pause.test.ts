@@ -182,7 +182,23 @@ describe('EP-001 pil pause / RP-001 pil unpause', () => {
     const s = JSON.parse((await net().cli(['unpause', '--contract', 'pc3', '--chain', '31337', '--json'])).stdout);
     const id = s.chains[0].operation.id as string;
     expect(s.chains[0].operation.calls[0]).toMatch(/unpauseContract/);
-    const cancel = await net().cli(['timelock', 'cancel', id.slice(0, 12), '--json']);
+    // The cancel is signed by two owners elsewhere with eth_sign (EIP-191, e.g. a hardware wallet): cast without --no-hash.
+    const proposed = await net().cli(['timelock', 'cancel', id.slice(0, 12), '--propose-only', '--signers', '1']);
+    expect(proposed.code).toBe(0);
+    const hash = proposed.stdout.match(/transaction (0x[0-9a-f]{64})/)![1]!;
+    const ethSign = execFileSync(cast, ['wallet', 'sign', '--private-key', devnetOwnerKeys[2]!, hash])
+      .toString()
+      .trim();
+    const added = await net().cli(['safe', 'sign', hash, '--signature', ethSign, '--json']);
+    expect(added.code).toBe(0);
+    expect(JSON.parse(added.stdout).signedNow).toEqual([privateKeyToAccount(devnetOwnerKeys[2]!).address]);
+    const stranger = execFileSync(cast, ['wallet', 'sign', '--no-hash', '--private-key', generatePrivateKey(), hash])
+      .toString()
+      .trim();
+    const refused = await net().cli(['safe', 'sign', hash, '--signature', stranger]);
+    expect(refused.code).toBe(5);
+    expect(refused.stderr).toMatch(/is not an owner of Safe/);
+    const cancel = await net().cli(['safe', 'execute', hash, '--json']);
     expect(cancel.code).toBe(0);
     const show = JSON.parse((await net().cli(['timelock', 'show', id, '--json'])).stdout);
     expect(show.status).toBe('cancelled');

@@ -10,7 +10,7 @@
 // clear error and nothing is sent.
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { type Address, BaseError, getAddress, type Hex, parseAbi, recoverAddress } from 'viem';
+import { type Address, BaseError, getAddress, type Hex, parseAbi, recoverAddress, recoverMessageAddress } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { z } from 'zod';
 import type { ChainContext, NetworkContext } from '../context.js';
@@ -252,25 +252,52 @@ export async function proposeSafeTx(
   return pending;
 }
 
-/** Adds a signature made elsewhere (e.g. `cast wallet sign --no-hash <safeTxHash>`); it must recover to an owner. */
+/**
+ * Adds a signature made elsewhere; it must recover to an owner. Two forms are
+ * accepted: ECDSA over the Safe transaction hash itself (v = 27/28, e.g.
+ * `cast wallet sign --no-hash <hash>`), and an `eth_sign`/`personal_sign` of the
+ * hash (EIP-191 prefix, e.g. `cast wallet sign <hash>` or a hardware wallet),
+ * which is stored with v + 4 as the Safe expects for that kind.
+ */
 export async function addSignature(pending: PendingSafeTx, signature: Hex): Promise<Address> {
-  let signer: Address;
-  try {
-    signer = await recoverAddress({ hash: pending.safeTxHash as Hex, signature });
-  } catch (cause) {
-    throw new InputError('Malformed signature', {
-      cause,
-      details: 'expected 65 bytes (r, s, v) over the Safe transaction hash',
-    });
+  const hash = pending.safeTxHash as Hex;
+  const isOwner = (a: Address) => pending.owners.some((o) => o.toLowerCase() === a.toLowerCase());
+  const v = Number.parseInt(signature.slice(-2), 16);
+  const rs = signature.slice(0, -2) as Hex;
+  const withV = (x: number) => `${rs}${x.toString(16).padStart(2, '0')}` as Hex;
+  const candidates: { signer: () => Promise<Address>; stored: Hex }[] =
+    v > 30
+      ? [
+          {
+            signer: () => recoverMessageAddress({ message: { raw: hash }, signature: withV(v - 4) }),
+            stored: signature,
+          },
+        ]
+      : [
+          { signer: () => recoverAddress({ hash, signature }), stored: signature },
+          { signer: () => recoverMessageAddress({ message: { raw: hash }, signature }), stored: withV(v + 4) },
+        ];
+  const recovered: Address[] = [];
+  for (const c of candidates) {
+    let signer: Address;
+    try {
+      signer = await c.signer();
+    } catch (cause) {
+      throw new InputError('Malformed signature', {
+        cause,
+        details: 'expected 65 bytes (r, s, v) over the Safe transaction hash',
+      });
+    }
+    recovered.push(signer);
+    if (isOwner(signer)) {
+      pending.signatures[getAddress(signer)] = c.stored;
+      return signer;
+    }
   }
-  if (!pending.owners.some((o) => o.toLowerCase() === signer.toLowerCase())) {
-    throw new InputError(`Signer ${signer} is not an owner of Safe ${pending.safe}`, {
-      details: `owners: ${pending.owners.join(', ')}`,
-      hint: 'Sign the Safe transaction hash with an owner key',
-    });
-  }
-  pending.signatures[getAddress(signer)] = signature;
-  return signer;
+  throw new InputError(`Signer ${recovered[0]} is not an owner of Safe ${pending.safe}`, {
+    details: `owners: ${pending.owners.join(', ')}`,
+    hint: 'Sign the Safe transaction hash with an owner key',
+  });
 }
 
 /**

@@ -6,6 +6,7 @@ import { registerDevnetCommands } from './commands/devnet.js';
 import { registerHealthCommands } from './commands/health.js';
 import { registerPauseCommands } from './commands/pause.js';
 import { registerRelayerCommands } from './commands/relayer.js';
+import { registerRelayerServiceCommands } from './commands/relayer-service.js';
 import { registerRolesCommand } from './commands/roles.js';
 import { registerSafeCommands } from './commands/safe.js';
 import { registerSecurityCheckCommand } from './commands/securityCheck.js';
@@ -41,6 +42,7 @@ export function createProgram(rt: Runtime): Command {
   registerSecurityCheckCommand(program, rt);
   registerTimelockCommands(program, rt);
   registerRelayerCommands(program, rt);
+  registerRelayerServiceCommands(program, rt);
   registerRolesCommand(program, rt);
   registerSafeCommands(program, rt);
   registerDecodeCommand(program, rt);

@@ -4,11 +4,16 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Hex } from 'viem';
+import { privateKeyToAccount } from 'viem/accounts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { devnetRelayerKeys } from '../../../packages/cli/src/devnet/accounts.js';
+import { pause } from '../../../packages/sdk/src/actions/orchestrator/pause.js';
+import { unpause } from '../../../packages/sdk/src/actions/orchestrator/unpause.js';
+import { submitCheckpoint } from '../../../packages/sdk/src/actions/proofHub/submitCheckpoint.js';
 import { seededRandom } from './core/retry.js';
-import { getPilEvents } from './sdk.js';
+import { crossChainProofHubAbi, getPilEvents, getRelayer, signCheckpoint } from './sdk.js';
 import {
+  asGovernance,
   type Harness,
   type RelayerProcess,
   relayerConfigFor,
@@ -18,6 +23,7 @@ import {
 import { prepareWorkload, type Workload } from './testing/workload.js';
 
 const N = Number(process.env.RELAYER_TEST_MESSAGES ?? 26); // per direction
+const UNKNOWN_CHAIN = 31_339;
 
 async function until<T>(what: string, fn: () => Promise<T | undefined | false>, timeoutMs = 90_000): Promise<T> {
   const started = Date.now();
@@ -38,7 +44,9 @@ describe('relayer network (3 processes, quorum 2, two anvil chains)', () => {
   beforeAll(async () => {
     h = await startHarness();
     const [A, B] = h.chains as [Harness['chains'][0], Harness['chains'][0]];
-    work.push(await prepareWorkload(A.pil, { n: N, dstChainId: B.chainId, seed: 1 }));
+    // A has 4 extra messages: 3 for the pause scenario, 1 to a destination no relayer serves.
+    const destinations = [...Array(N + 3).fill(B.chainId), UNKNOWN_CHAIN];
+    work.push(await prepareWorkload(A.pil, { n: N + 4, dstChainId: B.chainId, seed: 1, destinations }));
     work.push(await prepareWorkload(B.pil, { n: N, dstChainId: A.chainId, seed: 2 }));
     relayers = [0, 1, 2].map((i) => {
       const dataDir = path.join(h.dir, `data-${i}`);
@@ -98,6 +106,72 @@ describe('relayer network (3 processes, quorum 2, two anvil chains)', () => {
       expect(done).toBe(sent.length);
     }
   }, 600_000);
+
+  it('waits while the guardian pauses the destination, then delivers everything after unpause', async () => {
+    await asGovernance(h, 1, 'safe', (c) => pause(c));
+    const ids: Hex[] = [];
+    for (let i = N; i < N + 3; i++) ids.push((await work[0]!.send(i)).messageId);
+    await new Promise((r) => setTimeout(r, 4_000));
+    const during = await imports(1);
+    expect(during.filter((e) => ids.includes(e.args.messageId as Hex))).toHaveLength(0);
+    for (const r of relayers) expect((await r.status()).failed).toEqual([]); // waiting, not failed
+    await asGovernance(h, 1, 'emergencyTimelock', (c) => unpause(c));
+    await until('paused messages delivered', async () => {
+      const after = await imports(1);
+      return ids.every((id) => after.some((e) => e.args.messageId === id));
+    });
+    const after = (await imports(1)).map((e) => e.args.messageId as Hex);
+    expect(new Set(after).size).toBe(after.length);
+  }, 120_000);
+
+  it('records a message to a destination no relayer serves as failed with the reason, without blocking others', async () => {
+    const B = h.chains[1]!;
+    await asGovernance(h, 0, 'standardTimelock', async (c) => {
+      const hash = await c.wallet!.writeContract({
+        address: c.addresses.proofHub!,
+        abi: crossChainProofHubAbi,
+        functionName: 'setRemoteHub',
+        args: [BigInt(UNKNOWN_CHAIN), B.deployment.addresses.proofHub!],
+      });
+      await c.public.waitForTransactionReceipt({ hash });
+    });
+    const bad = await work[0]!.send(N + 3);
+    await until('failure recorded by every relayer', async () => {
+      const st = await Promise.all(relayers.map((r) => r.status()));
+      return st.every((s) => s.failed.some((f) => f.message_id === bad.messageId));
+    });
+    const s = await relayers[0]!.status();
+    expect(s.failed.find((f) => f.message_id === bad.messageId)?.reason).toMatch(/unknown destination/);
+    expect(s.chains.every((c) => c.queueDepth === 0)).toBe(true);
+  }, 60_000);
+
+  it('slashes a relayer that signed a wrong root (the watcher finds the vote, proves it on the source)', async () => {
+    const [A, B] = h.chains as [Harness['chains'][0], Harness['chains'][0]];
+    const liar = privateKeyToAccount(devnetRelayerKeys[2]!);
+    const before = await getRelayer(A.pil, { relayer: liar.address });
+    expect(before.bonded).toBeGreaterThan(0n);
+    const checkpoint = {
+      srcChainId: BigInt(A.chainId),
+      srcHub: A.deployment.addresses.proofHub!,
+      count: 1n,
+      root: `0x${'ab'.repeat(32)}` as Hex,
+    };
+    const signature = await signCheckpoint(liar, checkpoint);
+    await submitCheckpoint(B.pil, { checkpoint, signatures: [signature] });
+    const slashed = await until(
+      'RelayerSlashed on A',
+      async () => {
+        const ev = await getPilEvents(A.pil, { contract: 'relayerRegistry', eventName: 'RelayerSlashed' });
+        return ev.length > 0 ? ev : undefined;
+      },
+      60_000,
+    );
+    expect((slashed[0]!.args.relayer as string).toLowerCase()).toBe(liar.address.toLowerCase());
+    const after = await getRelayer(A.pil, { relayer: liar.address });
+    expect(after.bonded).toBe(0n);
+    const evidence = (await Promise.all(relayers.map((r) => r.status()))).flatMap((s) => s.evidence);
+    expect(evidence.some((e) => e.kind === 'wrong-root' && e.state === 'slashed')).toBe(true);
+  }, 90_000);
 
   it('never puts a key, a payload or an RPC URL into logs, /status or /metrics', async () => {
     const { readFileSync } = await import('node:fs');

@@ -40,7 +40,7 @@ const LEVELS: Record<RelayerEvent['type'], 'debug' | 'info' | 'warn' | 'error'> 
   relayed: 'info',
   skipped: 'debug',
   failed: 'warn',
-  retry: 'debug',
+  retry: 'warn',
   backlog: 'debug',
   reorg: 'warn',
   vanished: 'warn',

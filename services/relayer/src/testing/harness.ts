@@ -9,13 +9,15 @@ import { existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, wri
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createWalletClient, type Hex, http } from 'viem';
+import { createTestClient, createWalletClient, type Hex, http } from 'viem';
 import { mnemonicToAccount } from 'viem/accounts';
 import { DEVNET_MNEMONIC, devnetRelayerKeys } from '../../../../packages/cli/src/devnet/accounts.js';
 import { type Devnet, startDevnet } from '../../../../packages/cli/src/devnet/up.js';
 import { createLogger } from '../../../../packages/cli/src/logger.js';
 import {
+  createPilBaseClient,
   createPilClient,
+  type PilClient,
   type PilClientWithActions,
   type PilDeployment,
   parseDeployment,
@@ -205,4 +207,32 @@ export async function fund(chain: HarnessChain, to: Hex, value: bigint): Promise
   });
   const hash = await wallet.sendTransaction({ to, value });
   await chain.pil.public.waitForTransactionReceipt({ hash });
+}
+
+/** Runs `fn` as a governance holder (the Safe or a timelock) through anvil impersonation (test setup only). */
+export async function asGovernance<T>(
+  h: Harness,
+  chainIndex: number,
+  who: 'safe' | 'standardTimelock' | 'emergencyTimelock',
+  fn: (client: PilClient) => Promise<T>,
+): Promise<T> {
+  const c = h.chains[chainIndex]!;
+  const gov = h.devnet.chains[chainIndex]!.deployment.governance!;
+  const account = gov[who] as Hex;
+  const test = createTestClient({ mode: 'anvil', transport: http(c.rpcUrl), chain: c.pil.public.chain });
+  await test.impersonateAccount({ address: account });
+  await test.setBalance({ address: account, value: 10n ** 20n });
+  try {
+    const walletClient = createWalletClient({ account, chain: c.pil.public.chain, transport: http(c.rpcUrl) });
+    const client = createPilBaseClient({
+      publicClient: c.pil.public,
+      walletClient: walletClient as never,
+      addresses: c.deployment.addresses,
+      fromBlock: c.deployment.deploymentBlock,
+      pollingInterval: 25,
+    });
+    return await fn(client);
+  } finally {
+    await test.stopImpersonatingAccount({ address: account });
+  }
 }

@@ -140,6 +140,11 @@ describe('EP-001 pil pause / RP-001 pil unpause', () => {
       expect(ch.operation.secondsLeft).toBeLessThanOrEqual(6 * 3600);
     }
     const eta = s.chains[0].operation.etaIso as string;
+    const twice = await net().cli(['unpause', '--chain', '31337']);
+    expect(twice.code).toBe(5);
+    expect(twice.stderr).toContain(
+      `RP-001 unpause is already scheduled on devnet-31337: operation ${s.chains[0].operation.id}`,
+    );
 
     const ops = JSON.parse((await net().cli(['pending-ops', '--json'])).stdout);
     expect(ops.chains.map((c: { operations: unknown[] }) => c.operations.length)).toEqual([1, 1]);

@@ -14,6 +14,7 @@ import { runThroughSafe, type SafeRun, type SafeRunOptions } from './safe.js';
 import {
   allOperations,
   executeOperation,
+  formatEta,
   scheduleThroughSafe,
   type TimelockKind,
   type TimelockOperation,
@@ -89,6 +90,16 @@ export async function viaTimelock(
     }
     const { txHash, blockNumber } = await executeOperation(ctx, chain, op);
     return { step: 'executed', ...base, operation: { ...op, status: 'done', eta: undefined }, txHash, blockNumber };
+  }
+  const existing = await findScheduled(ctx, chain, kind, calls);
+  if (existing) {
+    const now = Number((await chain.client.getBlock({ blockTag: 'latest' })).timestamp);
+    throw new InputError(`${description} is already scheduled on ${chain.config.name}: operation ${existing.id}`, {
+      details: `${existing.kind} timelock, ${existing.status}, ETA ${formatEta(Number(existing.eta), now)}; nothing was proposed`,
+      hint: options.command
+        ? `Execute it after its ETA: ${options.command} --execute (or cancel it: pil timelock cancel ${existing.id})`
+        : `Cancel it first to schedule again: pil timelock cancel ${existing.id}`,
+    });
   }
   const { operation, safe } = await scheduleThroughSafe(
     ctx,

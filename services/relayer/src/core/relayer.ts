@@ -606,23 +606,25 @@ export class Relayer {
     for (const v of votes) {
       const mark = (state: number) =>
         this.db.q.setVoteChecked.run(state, v.dst_chain, v.tx_hash, v.signer, v.count, v.root);
-      // Equivocation: another root signed by the same signer for the same count.
+      if (v.count <= outboxCount) {
+        // Provable on the source: the root differs from the outbox at that count.
+        const expected = await getOutboxRootAt(s.clients.pil, { count: BigInt(v.count) });
+        if (expected === v.root) {
+          mark(1);
+          continue;
+        }
+        await this.slashWrongRoot(s, v);
+        mark(2);
+        continue;
+      }
+      // Beyond the source's count: only two roots signed for one count (equivocation) is provable.
       const other = this.db.raw
         .prepare('SELECT * FROM votes WHERE src_chain = ? AND count = ? AND signer = ? AND root != ? LIMIT 1')
         .get(src, v.count, v.signer, v.root) as { dst_chain: number; root: Hex; tx_hash: Hash } | undefined;
       if (other) {
         await this.slashEquivocation(s, v, other);
         mark(2);
-        continue;
       }
-      if (v.count > outboxCount) continue; // not provable yet
-      const expected = await getOutboxRootAt(s.clients.pil, { count: BigInt(v.count) });
-      if (expected === v.root) {
-        mark(1);
-        continue;
-      }
-      await this.slashWrongRoot(s, v);
-      mark(2);
     }
   }
 

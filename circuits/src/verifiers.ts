@@ -27,7 +27,11 @@ async function groth16Template(): Promise<string> {
 
 /** The Solidity source of a circuit's verifier, from its committed zkey. */
 export async function renderVerifier(circuit: CircuitName): Promise<string> {
-  const keys = keyPaths(circuit);
+  return renderVerifierFrom(circuit, keyPaths(circuit));
+}
+
+/** The same rendering from any zkey/vk of the circuit (e.g. a new ceremony's, for `pil verifier rotate`). */
+export async function renderVerifierFrom(circuit: CircuitName, keys: { zkey: string; vk: string }): Promise<string> {
   const name = VERIFIER_CONTRACTS[circuit];
   const template = (await groth16Template())
     .replace('pragma solidity >=0.7.0 <0.9.0;', 'pragma solidity ^0.8.28;')

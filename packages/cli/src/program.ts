@@ -1,8 +1,10 @@
 // The `pil` command tree: global options here, one module per command group.
 import { Command } from 'commander';
 import { registerConfigCommands } from './commands/config.js';
+import { registerCeremonyCommands } from './commands/ceremony.js';
 import { registerDecodeCommand } from './commands/decode.js';
 import { registerDevnetCommands } from './commands/devnet.js';
+import { registerFundsCommands } from './commands/funds.js';
 import { registerHealthCommands } from './commands/health.js';
 import { registerPauseCommands } from './commands/pause.js';
 import { registerRelayerCommands } from './commands/relayer.js';
@@ -10,8 +12,10 @@ import { registerRelayerServiceCommands } from './commands/relayer-service.js';
 import { registerRolesCommand } from './commands/roles.js';
 import { registerSafeCommands } from './commands/safe.js';
 import { registerSecurityCheckCommand } from './commands/securityCheck.js';
+import { registerStateCommands } from './commands/state.js';
 import { registerStatusCommand } from './commands/status.js';
 import { registerTimelockCommands } from './commands/timelock.js';
+import { registerVerifierCommands } from './commands/verifier.js';
 import { registerWarpCommand } from './commands/warp.js';
 import { addGlobalOptions, withExamples } from './options.js';
 import type { Runtime } from './runtime.js';
@@ -46,5 +50,9 @@ export function createProgram(rt: Runtime): Command {
   registerRolesCommand(program, rt);
   registerSafeCommands(program, rt);
   registerDecodeCommand(program, rt);
+  registerCeremonyCommands(program, rt);
+  registerVerifierCommands(program, rt);
+  registerFundsCommands(program, rt);
+  registerStateCommands(program, rt);
   return program;
 }

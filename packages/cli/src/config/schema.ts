@@ -39,6 +39,8 @@ export const rawNetworkSchema = z.strictObject({
 export const configFileSchema = z.strictObject({
   $schema: z.string().optional(),
   networks: z.record(z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'network names are lower-case words'), rawNetworkSchema),
+  /** EP-004: per network, the only recipients `pil funds recover` may send recovered ETH to. */
+  recovery: z.record(z.string(), z.strictObject({ allowedRecipients: z.array(z.string()) })).optional(),
 });
 
 /** A chain after interpolation and validation. */

@@ -15,6 +15,7 @@ import { registerSecurityCheckCommand } from './commands/securityCheck.js';
 import { registerStateCommands } from './commands/state.js';
 import { registerStatusCommand } from './commands/status.js';
 import { registerTimelockCommands } from './commands/timelock.js';
+import { registerUpgradeCommands } from './commands/upgrade.js';
 import { registerVerifierCommands } from './commands/verifier.js';
 import { registerWarpCommand } from './commands/warp.js';
 import { addGlobalOptions, withExamples } from './options.js';
@@ -54,5 +55,6 @@ export function createProgram(rt: Runtime): Command {
   registerVerifierCommands(program, rt);
   registerFundsCommands(program, rt);
   registerStateCommands(program, rt);
+  registerUpgradeCommands(program, rt);
   return program;
 }

@@ -347,6 +347,16 @@ describe('EP-003 / EP-004 / RP-002 on a devnet', () => {
       account,
     });
     expect(ok.result).toBe(true);
+
+    // The SDK's Node prover picks the artifacts whose key the registry names now.
+    const { createNodeProverForChain } = await import('../../../sdk/src/node/keyedProver.js');
+    const keysDir = path.join(dir, 'keys');
+    const prover = await createNodeProverForChain(client, {
+      artifactDirs: [keyPaths('container_create').dir.replace(/container_create$/, ''), keysDir],
+    });
+    expect(prover.keys.container_create).toEqual({ vkHash, dir: keysDir });
+    expect(prover.keys.container_spend.dir).not.toBe(keysDir);
+    await prover.terminate();
   }, 180_000);
 
   it('RP-002 steps 4-5: restore re-registers the exported policies and verifiers on a fresh deployment', async () => {

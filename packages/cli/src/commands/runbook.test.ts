@@ -90,7 +90,7 @@ describe('docs/RUNBOOK.md', () => {
   });
 
   it('rejects a documented command that does not exist', () => {
-    expect(resolve(program, 'pil funds assess --network mainnet').missing).toBe('funds');
+    expect(resolve(program, 'pil frobnicate --network mainnet').missing).toBe('frobnicate');
     expect(resolve(program, 'pil relayer frobnicate 0x12').missing).toBe('frobnicate');
     expect(resolve(program, 'pil relayer remove 0x12 --network mainnet')).toEqual({ path: ['relayer', 'remove'] });
     expect(resolve(program, 'pil devnet warp 6h')).toEqual({ path: ['devnet', 'warp'] });

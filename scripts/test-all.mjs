@@ -38,6 +38,17 @@ check('typecheck (tsc)', bin('tsc'), ['-p', 'tsconfig.json']);
 check('solidity lint (solhint)', bin('solhint'), ['--max-warnings', '0', 'src/**/*.sol'], path.join(root, 'contracts'));
 const built = check('solidity build (forge)', bin('forge'), ['build'], path.join(root, 'contracts'));
 
+// Gas of the real-proof integration paths must match contracts/.gas-snapshot
+// (regenerate with `forge snapshot --match-path "test/integration/*"` after a deliberate change).
+if (built) {
+  check(
+    'gas snapshot (forge snapshot --check)',
+    bin('forge'),
+    ['snapshot', '--match-path', 'test/integration/*', '--check'],
+    path.join(root, 'contracts'),
+  );
+}
+
 // forge: count every test function from its JSON report.
 if (built) {
   process.stdout.write('\n== solidity tests (forge)\n');

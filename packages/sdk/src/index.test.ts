@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import * as core from './index.js';
 import * as node from './node/index.js';
@@ -13,5 +14,13 @@ describe('public API (update the snapshots deliberately: an export is a promise 
     const client = core.createPilClient({ chain: { id: 1 } as never, rpcUrl: 'http://127.0.0.1:1' });
     const methods = Object.keys(client).filter((k) => typeof (client as Record<string, unknown>)[k] === 'function');
     expect(methods.sort()).toMatchSnapshot();
+  });
+  it('exports every action file (a new action must be exported and bound, not left behind)', () => {
+    const index = readFileSync(new URL('./index.ts', import.meta.url), 'utf8');
+    const dir = new URL('./actions/', import.meta.url);
+    const missing = readdirSync(dir, { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !f.startsWith('internal') && f !== 'index.ts')
+      .filter((f) => !index.includes(`'./actions/${f.replace(/\.ts$/, '.js')}'`));
+    expect(missing).toEqual([]);
   });
 });

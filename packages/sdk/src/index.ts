@@ -9,6 +9,13 @@
 
 // --- ABIs
 export * from './abi/index.js';
+// --- actions: governance, relaying and recovery (prepare* return calls for a Safe or timelock)
+export type {
+  GetRoleHoldersErrorType,
+  GetRoleHoldersParameters,
+  GetRoleHoldersReturnType,
+} from './actions/access/getRoleHolders.js';
+export { getRoleHolders, knownRoleNames, roleIdOf } from './actions/access/getRoleHolders.js';
 // --- actions: cdna
 export type { GetDomainErrorType, GetDomainParameters, GetDomainReturnType } from './actions/cdna/getDomain.js';
 export { getDomain } from './actions/cdna/getDomain.js';
@@ -70,6 +77,12 @@ export type {
   GetComponentsReturnType,
 } from './actions/orchestrator/getComponents.js';
 export { getComponents } from './actions/orchestrator/getComponents.js';
+export type {
+  GetPauseStateErrorType,
+  GetPauseStateParameters,
+  GetPauseStateReturnType,
+} from './actions/orchestrator/getPauseState.js';
+export { getPauseState } from './actions/orchestrator/getPauseState.js';
 // --- actions: orchestrator
 export type { IsPausedErrorType, IsPausedParameters, IsPausedReturnType } from './actions/orchestrator/isPaused.js';
 export { isPaused } from './actions/orchestrator/isPaused.js';
@@ -82,11 +95,25 @@ export { isPausedFor } from './actions/orchestrator/isPausedFor.js';
 export type { PauseErrorType, PauseParameters, PauseReturnType } from './actions/orchestrator/pause.js';
 export { pause } from './actions/orchestrator/pause.js';
 export type {
+  PreparePauseErrorType,
+  PreparePauseParameters,
+  PreparePauseReturnType,
+} from './actions/orchestrator/preparePause.js';
+export { preparePause } from './actions/orchestrator/preparePause.js';
+export type {
+  PrepareUnpauseErrorType,
+  PrepareUnpauseParameters,
+  PrepareUnpauseReturnType,
+} from './actions/orchestrator/prepareUnpause.js';
+export { prepareUnpause } from './actions/orchestrator/prepareUnpause.js';
+export type {
   TransitionErrorType,
   TransitionParameters,
   TransitionReturnType,
 } from './actions/orchestrator/transition.js';
 export { transition } from './actions/orchestrator/transition.js';
+export type { UnpauseErrorType, UnpauseParameters, UnpauseReturnType } from './actions/orchestrator/unpause.js';
+export { unpause } from './actions/orchestrator/unpause.js';
 // --- actions: pbp
 export type {
   DeactivatePolicyErrorType,
@@ -171,6 +198,20 @@ export type {
   GetAcceptedRootAtReturnType,
 } from './actions/proofHub/getAcceptedRootAt.js';
 export { getAcceptedRootAt } from './actions/proofHub/getAcceptedRootAt.js';
+export type {
+  CheckpointVote,
+  GetCheckpointVotesErrorType,
+  GetCheckpointVotesParameters,
+  GetCheckpointVotesReturnType,
+} from './actions/proofHub/getCheckpointVotes.js';
+export { getCheckpointVotes } from './actions/proofHub/getCheckpointVotes.js';
+export type {
+  ExportedMessage,
+  GetExportedMessagesErrorType,
+  GetExportedMessagesParameters,
+  GetExportedMessagesReturnType,
+} from './actions/proofHub/getExportedMessages.js';
+export { getExportedMessages } from './actions/proofHub/getExportedMessages.js';
 export type { GetFeePoolErrorType, GetFeePoolParameters, GetFeePoolReturnType } from './actions/proofHub/getFeePool.js';
 export { getFeePool } from './actions/proofHub/getFeePool.js';
 export type {
@@ -218,11 +259,35 @@ export type {
 } from './actions/proofHub/isAcceptedRoot.js';
 export { isAcceptedRoot } from './actions/proofHub/isAcceptedRoot.js';
 export type {
+  PrepareImportMessageErrorType,
+  PrepareImportMessageParameters,
+  PrepareImportMessageReturnType,
+} from './actions/proofHub/prepareImportMessage.js';
+export { prepareImportMessage } from './actions/proofHub/prepareImportMessage.js';
+export type {
+  PrepareRecoverFundsErrorType,
+  PrepareRecoverFundsParameters,
+  PrepareRecoverFundsReturnType,
+} from './actions/proofHub/prepareRecoverFunds.js';
+export { prepareRecoverFunds } from './actions/proofHub/prepareRecoverFunds.js';
+export type {
+  PrepareSubmitCheckpointErrorType,
+  PrepareSubmitCheckpointParameters,
+  PrepareSubmitCheckpointReturnType,
+} from './actions/proofHub/prepareSubmitCheckpoint.js';
+export { prepareSubmitCheckpoint } from './actions/proofHub/prepareSubmitCheckpoint.js';
+export type {
   SubmitCheckpointErrorType,
   SubmitCheckpointParameters,
   SubmitCheckpointReturnType,
 } from './actions/proofHub/submitCheckpoint.js';
 export { submitCheckpoint } from './actions/proofHub/submitCheckpoint.js';
+export type {
+  AddRelayerErrorType,
+  AddRelayerParameters,
+  AddRelayerReturnType,
+} from './actions/relayerRegistry/addRelayer.js';
+export { addRelayer } from './actions/relayerRegistry/addRelayer.js';
 // --- actions: relayerRegistry
 export type {
   GetActiveRelayerCountErrorType,
@@ -249,6 +314,13 @@ export type {
 } from './actions/relayerRegistry/getRelayerQuorum.js';
 export { getRelayerQuorum } from './actions/relayerRegistry/getRelayerQuorum.js';
 export type {
+  GetRelayerSetErrorType,
+  GetRelayerSetParameters,
+  GetRelayerSetReturnType,
+  RelayerStatus,
+} from './actions/relayerRegistry/getRelayerSet.js';
+export { getRelayerSet } from './actions/relayerRegistry/getRelayerSet.js';
+export type {
   GetRelayerSetEpochErrorType,
   GetRelayerSetEpochParameters,
   GetRelayerSetEpochReturnType,
@@ -260,6 +332,42 @@ export type {
   IsRelayerActiveReturnType,
 } from './actions/relayerRegistry/isRelayerActive.js';
 export { isRelayerActive } from './actions/relayerRegistry/isRelayerActive.js';
+export type {
+  PrepareAddRelayerErrorType,
+  PrepareAddRelayerParameters,
+  PrepareAddRelayerReturnType,
+} from './actions/relayerRegistry/prepareAddRelayer.js';
+export { prepareAddRelayer } from './actions/relayerRegistry/prepareAddRelayer.js';
+export type {
+  PrepareRecoverSlashedErrorType,
+  PrepareRecoverSlashedParameters,
+  PrepareRecoverSlashedReturnType,
+} from './actions/relayerRegistry/prepareRecoverSlashed.js';
+export { prepareRecoverSlashed } from './actions/relayerRegistry/prepareRecoverSlashed.js';
+export type {
+  PrepareRemoveRelayerErrorType,
+  PrepareRemoveRelayerParameters,
+  PrepareRemoveRelayerReturnType,
+} from './actions/relayerRegistry/prepareRemoveRelayer.js';
+export { prepareRemoveRelayer } from './actions/relayerRegistry/prepareRemoveRelayer.js';
+export type {
+  PrepareSlashEquivocationErrorType,
+  PrepareSlashEquivocationParameters,
+  PrepareSlashEquivocationReturnType,
+} from './actions/relayerRegistry/prepareSlashEquivocation.js';
+export { prepareSlashEquivocation } from './actions/relayerRegistry/prepareSlashEquivocation.js';
+export type {
+  PrepareSlashWrongCheckpointErrorType,
+  PrepareSlashWrongCheckpointParameters,
+  PrepareSlashWrongCheckpointReturnType,
+} from './actions/relayerRegistry/prepareSlashWrongCheckpoint.js';
+export { prepareSlashWrongCheckpoint } from './actions/relayerRegistry/prepareSlashWrongCheckpoint.js';
+export type {
+  RemoveRelayerErrorType,
+  RemoveRelayerParameters,
+  RemoveRelayerReturnType,
+} from './actions/relayerRegistry/removeRelayer.js';
+export { removeRelayer } from './actions/relayerRegistry/removeRelayer.js';
 export type {
   RequestUnstakeErrorType,
   RequestUnstakeParameters,
@@ -296,11 +404,51 @@ export { getPilEvents, pilEvent } from './actions/shared/getPilEvents.js';
 export type { HasRoleErrorType, HasRoleParameters, HasRoleReturnType } from './actions/shared/hasRole.js';
 export { hasRole, roleId } from './actions/shared/hasRole.js';
 export type {
+  PrepareUpgradeErrorType,
+  PrepareUpgradeParameters,
+  PrepareUpgradeReturnType,
+} from './actions/shared/prepareUpgrade.js';
+export { IMPLEMENTATION_SLOT, prepareUpgrade } from './actions/shared/prepareUpgrade.js';
+export type {
   WatchPilEventsErrorType,
   WatchPilEventsParameters,
   WatchPilEventsReturnType,
 } from './actions/shared/watchPilEvents.js';
 export { watchPilEvents } from './actions/shared/watchPilEvents.js';
+export type {
+  ExecuteOperationErrorType,
+  ExecuteOperationParameters,
+  ExecuteOperationReturnType,
+} from './actions/timelock/executeOperation.js';
+export { executeOperation } from './actions/timelock/executeOperation.js';
+export type {
+  GetOperationStatusErrorType,
+  GetOperationStatusParameters,
+  GetOperationStatusReturnType,
+  OperationStatus,
+} from './actions/timelock/getOperationStatus.js';
+export { getOperationStatus } from './actions/timelock/getOperationStatus.js';
+export type {
+  GetOperationsErrorType,
+  GetOperationsParameters,
+  GetOperationsReturnType,
+  TimelockOperation,
+} from './actions/timelock/getOperations.js';
+export { getOperations } from './actions/timelock/getOperations.js';
+export type {
+  PrepareCancelErrorType,
+  PrepareCancelParameters,
+  PrepareCancelReturnType,
+} from './actions/timelock/prepareCancel.js';
+export { prepareCancel } from './actions/timelock/prepareCancel.js';
+export type {
+  PrepareScheduleErrorType,
+  PrepareScheduleParameters,
+  PrepareScheduleReturnType,
+  TimelockCall,
+} from './actions/timelock/prepareSchedule.js';
+export { prepareSchedule, timelockOperationId } from './actions/timelock/prepareSchedule.js';
+export { timelockAbi } from './actions/timelock/timelockAbi.js';
 // --- actions: verifierRegistry
 export type {
   GetVerifierErrorType,
@@ -308,6 +456,12 @@ export type {
   GetVerifierReturnType,
 } from './actions/verifierRegistry/getVerifier.js';
 export { getVerifier } from './actions/verifierRegistry/getVerifier.js';
+export type {
+  PrepareSetVerifierErrorType,
+  PrepareSetVerifierParameters,
+  PrepareSetVerifierReturnType,
+} from './actions/verifierRegistry/prepareSetVerifier.js';
+export { prepareSetVerifier } from './actions/verifierRegistry/prepareSetVerifier.js';
 export type {
   VerifyProofOnChainErrorType,
   VerifyProofOnChainParameters,
@@ -408,6 +562,5 @@ export {
 // --- commitment tree
 export type { SyncedTree, TreeLeafEvent } from './tree/sync.js';
 export { getCommitmentTree, getTreeLeaves } from './tree/sync.js';
-
 // --- types
 export type { CheckpointStruct, ContractProof, SpendArgs } from './types/proof.js';

@@ -3,4 +3,5 @@
  * the package, and deployments files on disk. Everything else is in `@pil/sdk`.
  */
 export { loadDeployment, loadDeployments } from './deployments.js';
-export { artifactsDir, circuitArtifacts, createNodeProver } from './prover.js';
+export { artifactsForKeyHash, createNodeProverForChain, vkHashOfFile } from './keyedProver.js';
+export { artifactsDir, circuitArtifacts, createNodeProver, inMemory } from './prover.js';

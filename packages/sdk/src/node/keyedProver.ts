@@ -12,14 +12,15 @@ import { verifierRegistryAbi } from '../abi/generated/index.js';
 import { readPilContract } from '../actions/internal/contract.js';
 import type { PilClient } from '../clients/createPilClient.js';
 import { ConfigError } from '../errors/families.js';
-import { CIRCUITS, type CircuitArtifacts, type CircuitName, createProver, type Prover } from '../prover/prover.js';
-import { artifactsDir, circuitArtifacts } from './prover.js';
-
-/** Circuit ids as the VerifierRegistry names them: keccak256("pil.<name>.v1"). */
-export const CIRCUIT_IDS: Record<CircuitName, Hex> = {
-  container_create: keccak256(toBytes('pil.container_create.v1')),
-  container_spend: keccak256(toBytes('pil.container_spend.v1')),
-};
+import {
+  CIRCUIT_IDS,
+  CIRCUITS,
+  type CircuitArtifacts,
+  type CircuitName,
+  createProver,
+  type Prover,
+} from '../prover/prover.js';
+import { artifactsDir, circuitArtifacts, inMemory } from './prover.js';
 
 function sortKeys(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(sortKeys);
@@ -79,7 +80,7 @@ export async function createNodeProverForChain(
       args: [CIRCUIT_IDS[circuit]],
     });
     const found = artifactsForKeyHash(circuit, entry.vkHash, dirs);
-    artifacts[circuit] = found;
+    artifacts[circuit] = inMemory(found);
     keys[circuit] = { vkHash: entry.vkHash, dir: found.dir };
   }
   return Object.assign(createProver(artifacts), { keys });

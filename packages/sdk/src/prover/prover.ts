@@ -79,6 +79,7 @@ export function createProver(artifacts: Record<CircuitName, CircuitArtifacts>): 
     async prove(circuit, input) {
       const a = artifacts[circuit];
       try {
+        // snarkjs' types say string; its file layer (fastfile) also takes the bytes.
         const { proof, publicSignals } = await snarkjs.groth16.fullProve(
           normalizeInput(input),
           a.wasm as string,

@@ -76,9 +76,10 @@ export function startDevnetRelayers(options: { since: number; stateDir?: string 
         if (!existsSync(readyFile)) return;
         clearInterval(wait);
         const { url, address } = JSON.parse(readFileSync(readyFile, 'utf8')) as { url: string; address: string };
-        process.stderr.write(
-          `relayer ${i} (${address}) ${url}/status  log: ${path.relative(repoRoot, home)}/relayer.log\n`,
-        );
+        const rel = path.relative(repoRoot, home);
+        const logPath = path.join(rel.startsWith('..') ? home : rel, 'relayer.log');
+        process.stderr.write(`relayer ${i} (${address}) ${url}/status  log: ${logPath}\n`);
+        if (i === 0) process.stderr.write(`  curl -s ${url}/relayers/health | jq .\n`);
       }, 200);
       wait.unref();
     });

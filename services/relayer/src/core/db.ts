@@ -164,9 +164,15 @@ export function openDb(dataDir: string): Db {
       `INSERT OR IGNORE INTO outbox (src_chain, idx, message_id, dst_chain, leaf, message, ciphertext, block_number, block_time_ms, tx_hash)
        VALUES (@src_chain, @idx, @message_id, @dst_chain, @leaf, @message, @ciphertext, @block_number, @block_time_ms, @tx_hash)`,
     ),
+    // Message ids are (chain, hub, index): after a reorg, the message exported at a vanished
+    // message's index reuses its id, so a vanished row starts over as the new message.
     addDelivery: db.prepare(
-      `INSERT OR IGNORE INTO deliveries (message_id, src_chain, idx, dst_chain, state, seen_at_ms, reason, done_at_ms)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO deliveries (message_id, src_chain, idx, dst_chain, state, seen_at_ms, reason, done_at_ms)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (message_id) DO UPDATE SET dst_chain = excluded.dst_chain, state = excluded.state,
+         seen_at_ms = excluded.seen_at_ms, reason = excluded.reason, done_at_ms = excluded.done_at_ms,
+         attempts = 0, next_at_ms = 0, tx_hash = NULL, nonce = NULL, ready_at_ms = NULL, latency_ms = NULL, by = NULL
+       WHERE deliveries.state = 'vanished'`,
     ),
     leaves: db.prepare('SELECT leaf FROM outbox WHERE src_chain = ? AND idx < ? ORDER BY idx'),
     outboxCount: db.prepare('SELECT COUNT(*) AS n, MAX(idx) AS max FROM outbox WHERE src_chain = ?'),

@@ -132,6 +132,8 @@ export class TxSender {
         const text = String((err as Error).message ?? err).toLowerCase();
         if (text.includes('already known') || text.includes('already imported')) break;
         if (text.includes('nonce too low')) {
+          // An earlier attempt whose answer was lost may have landed: then it is ours.
+          if (attempt > 1 && (await client.getTransactionReceipt({ hash }).catch(() => undefined))) break;
           // Our nonce view is stale (another process or a restart): resync and let the caller retry.
           this.next = undefined;
           throw mapError(err, { action: `send ${meta.kind} on chain ${chain.chainId}` });

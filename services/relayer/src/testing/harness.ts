@@ -123,6 +123,8 @@ export type StatusJson = {
     delivered: number;
     deliveredByOther: number;
     failed: number;
+    vanished: number;
+    paused: boolean;
     lastBlockSeen: number;
   }[];
   failed: { message_id: string; reason: string }[];

@@ -1,7 +1,7 @@
 // The `pil` command tree: global options here, one module per command group.
 import { Command } from 'commander';
-import { registerConfigCommands } from './commands/config.js';
 import { registerCeremonyCommands } from './commands/ceremony.js';
+import { registerConfigCommands } from './commands/config.js';
 import { registerDecodeCommand } from './commands/decode.js';
 import { registerDevnetCommands } from './commands/devnet.js';
 import { registerFundsCommands } from './commands/funds.js';

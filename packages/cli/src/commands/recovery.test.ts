@@ -22,7 +22,9 @@ import { asGovernance, type DevnetFixture, startTestDevnet, useDevnet } from '..
 
 const H48 = 48 * 3600;
 const dir = mkdtempSync(path.join(tmpdir(), 'pil-recovery-'));
-const json = (s: string) => JSON.parse(s) as Record<string, any>;
+// biome-ignore lint/suspicious/noExplicitAny: the test walks the commands' untyped --json output
+type Json = any;
+const json = (s: string): Json => JSON.parse(s);
 const fixture = json(
   readFileSync(
     path.join(keyPaths('container_create').dir, '..', '..', 'fixtures', 'container_create', 'create.json'),
@@ -52,7 +54,7 @@ describe('EP-003 / EP-004 / RP-002 on a devnet', () => {
     const c = net().chains[0]!;
     const pool0 = BigInt(
       json((await net().cli(['funds', 'assess', '--chain', '31337', '--json'])).stdout).chains[0].contracts.find(
-        (x: any) => x.contract === 'proofHub',
+        (x: Json) => x.contract === 'proofHub',
       ).recoverable,
     );
     await fundFeePool(await clientFor(0), { value: parseEther('2') });
@@ -90,8 +92,8 @@ describe('EP-003 / EP-004 / RP-002 on a devnet', () => {
     const assess = await net().cli(['funds', 'assess', '--chain', '31337', '--json']);
     expect(assess.code, assess.stderr).toBe(0);
     const report = json(assess.stdout).chains[0];
-    const hub = report.contracts.find((x: any) => x.contract === 'proofHub');
-    const reg = report.contracts.find((x: any) => x.contract === 'relayerRegistry');
+    const hub = report.contracts.find((x: Json) => x.contract === 'proofHub');
+    const reg = report.contracts.find((x: Json) => x.contract === 'relayerRegistry');
     expect(BigInt(hub.recoverable)).toBe(pool0 + parseEther('2'));
     expect(BigInt(reg.recoverable)).toBeGreaterThan(0n);
     expect(BigInt(reg.accounted.slashed)).toBe(BigInt(reg.recoverable));
@@ -392,7 +394,7 @@ describe('EP-003 / EP-004 / RP-002 on a devnet', () => {
       args: [CIRCUIT_IDS.container_create],
     });
     const exportedVk = json(readFileSync(file, 'utf8')).chains[0].contracts.verifierRegistry.circuits.find(
-      (x: any) => x.circuitId === CIRCUIT_IDS.container_create,
+      (x: Json) => x.circuitId === CIRCUIT_IDS.container_create,
     ).vkHash;
     expect(entry.vkHash).toBe(exportedVk);
     const pol = await fc.client.readContract({

@@ -6,6 +6,7 @@ import type { Command } from 'commander';
 import { createWalletClient, formatEther, type Hex, http, parseEther } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { loadConfig, parseConfig } from '../../../../services/relayer/src/config/load.js';
+import { loadAccount } from '../../../../services/relayer/src/core/keys.js';
 import { startRelayerService } from '../../../../services/relayer/src/service.js';
 import { getRelayer } from '../../../sdk/src/actions/relayerRegistry/getRelayer.js';
 import { requestUnstake } from '../../../sdk/src/actions/relayerRegistry/requestUnstake.js';
@@ -70,24 +71,46 @@ export function registerRelayerServiceCommands(program: Command, rt: Runtime): v
       .description('run a relayer: watch source hubs, sign checkpoints, deliver messages (until Ctrl-C)')
       .option('--relayer-config <file>', 'relayer config file (JSON); default: built from --network')
       .option('--devnet-relayer <i>', 'on the devnet: use devnet relayer key i (0-2)')
+      .option(
+        '--keystore <file>',
+        'encrypted JSON keystore (v3) of the relayer key, password from RELAYER_KEYSTORE_PASSWORD (or RELAYER_KEYSTORE)',
+      )
       .option('--data-dir <dir>', 'database directory (default: <state dir>/relayers/<address>)')
       .option('--port <port>', 'HTTP port of /health /ready /status /metrics (0 = free)', '0')
       .action(
         async (
-          opts: { relayerConfig?: string; devnetRelayer?: string; dataDir?: string; port: string },
+          opts: { relayerConfig?: string; devnetRelayer?: string; keystore?: string; dataDir?: string; port: string },
           cmd: Command,
         ) => {
           const ctx = await rt.network(cmd);
-          const key = relayerKey(ctx, opts);
-          const address = privateKeyToAccount(key).address;
-          const base = opts.relayerConfig
-            ? loadConfig(opts.relayerConfig, ctx.env)
-            : relayerConfigForNetwork(ctx, {
-                name: `relayer-${address.slice(2, 8).toLowerCase()}`,
-                dataDir: opts.dataDir ?? path.join(ctx.stateDir, 'relayers', address.toLowerCase()),
-              });
-          const config = { ...base, server: { ...base.server, port: Number(opts.port) } };
-          const running = await startRelayerService(config, { ...ctx.env, PRIVATE_KEY: key });
+          // The key: a keystore (option, config file or RELAYER_KEYSTORE), else PRIVATE_KEY / --devnet-relayer.
+          const fileConfig = opts.relayerConfig ? loadConfig(opts.relayerConfig, ctx.env) : undefined;
+          const keystorePath = opts.keystore ?? fileConfig?.keystore?.path ?? ctx.env.RELAYER_KEYSTORE;
+          let env: NodeJS.ProcessEnv = ctx.env;
+          let address: string;
+          if (keystorePath) {
+            try {
+              address = loadAccount({ keystorePath, env: ctx.env }).address;
+            } catch (err) {
+              throw new InputError((err as Error).message);
+            }
+          } else {
+            const key = relayerKey(ctx, opts);
+            env = { ...ctx.env, PRIVATE_KEY: key };
+            address = privateKeyToAccount(key).address;
+          }
+          const base =
+            fileConfig ??
+            relayerConfigForNetwork(ctx, {
+              name: `relayer-${address.slice(2, 8).toLowerCase()}`,
+              dataDir: opts.dataDir ?? path.join(ctx.stateDir, 'relayers', address.toLowerCase()),
+            });
+          const config = {
+            ...base,
+            ...(keystorePath ? { keystore: { path: keystorePath } } : {}),
+            server: { ...base.server, port: Number(opts.port) },
+          };
+          const running = await startRelayerService(config, env);
           ctx.output.result({ address, url: running.url }, () => `relayer ${address} serving ${running.url}/status`);
           await new Promise<void>((resolve) => {
             process.once('SIGINT', resolve);
@@ -99,6 +122,7 @@ export function registerRelayerServiceCommands(program: Command, rt: Runtime): v
     [
       'pil relayer start --network devnet --devnet-relayer 0',
       'PRIVATE_KEY=0x… pil relayer start --relayer-config relayer.json',
+      'RELAYER_KEYSTORE_PASSWORD=… pil relayer start --keystore relayer-key.json --network devnet',
     ],
   );
 

@@ -537,7 +537,7 @@ export {
 } from './keys/registry.js';
 export type { Note, NoteContents, OwnedNote } from './notes/note.js';
 export { createNote, decodeNotePlaintext, encodeNotePlaintext, toOwnedNote, tryOpenNote } from './notes/note.js';
-export type { ScanNotesParameters, ScanNotesReturnType, ScannedNote } from './notes/scan.js';
+export type { NoteScanCursor, ScanNotesParameters, ScanNotesReturnType, ScannedNote } from './notes/scan.js';
 export { scanNotes } from './notes/scan.js';
 // --- prover (browser-safe; @pil/sdk/node adds the shipped artifacts)
 export type {
@@ -560,7 +560,7 @@ export {
   verifyProof,
 } from './prover/prover.js';
 // --- commitment tree
-export type { SyncedTree, TreeLeafEvent } from './tree/sync.js';
+export type { GetCommitmentTreeParameters, GetTreeLeavesParameters, SyncedTree, TreeLeafEvent } from './tree/sync.js';
 export { getCommitmentTree, getTreeLeaves } from './tree/sync.js';
 // --- types
 export type { CheckpointStruct, ContractProof, SpendArgs } from './types/proof.js';

@@ -7,14 +7,38 @@
  * spends; the leaf is in the same transaction's `CommitmentInserted`), and, for
  * imports, the source chain's `MessageExported` (the leaf on this chain is in
  * `CommitmentInserted` with source Import).
+ *
+ * Incremental: with a `cursor` (an object kept between calls, `{}` at first), each
+ * call reads only the blocks after the previous call's, of this chain and of each
+ * source; the cursor keeps the notes found so far and the notes exported to this
+ * chain that are not imported yet.
  */
 import type { Hex } from 'viem';
 import { isNullifierConsumed } from '../actions/cdna/isNullifierConsumed.js';
 import { getPilEvents } from '../actions/shared/getPilEvents.js';
 import type { PilClient } from '../clients/createPilClient.js';
 import type { OutboxMessage } from '../crypto/message.js';
+import { InvalidParameterError } from '../errors/families.js';
 import type { PilAccount } from '../keys/account.js';
-import { type OwnedNote, toOwnedNote, tryOpenNote } from './note.js';
+import { type Note, type OwnedNote, toOwnedNote, tryOpenNote } from './note.js';
+
+/**
+ * Where a scan stopped, for one account on one chain. Pass `{}` the first time; scanNotes
+ * fills it in and the next call resumes from it. Serialisable except for bigints.
+ */
+export type NoteScanCursor = {
+  chainId?: number | undefined;
+  /** The account's npk (a cursor belongs to one account). */
+  npk?: bigint | undefined;
+  /** The last block of this chain read. */
+  blockNumber?: bigint | undefined;
+  /** The last block read of each source chain, by chain id. */
+  sourceBlocks?: Record<string, bigint> | undefined;
+  /** Every note of the account found so far, spent ones too (a spent note is not checked again). */
+  notes?: ScannedNote[] | undefined;
+  /** Notes exported to this chain for the account whose import has not been seen yet. */
+  pending?: Note[] | undefined;
+};
 
 export type ScanNotesParameters = {
   account: PilAccount;
@@ -22,6 +46,8 @@ export type ScanNotesParameters = {
   sources?: readonly PilClient[] | undefined;
   /** Also return spent notes (default false). */
   includeSpent?: boolean | undefined;
+  /** Resume from (and update) this cursor: only blocks after the previous call's are read. */
+  cursor?: NoteScanCursor | undefined;
 };
 
 export type ScannedNote = OwnedNote & { spent: boolean };
@@ -29,11 +55,25 @@ export type ScanNotesReturnType = ScannedNote[];
 
 /** The account's notes in the client's chain tree, by leaf index. */
 export async function scanNotes(client: PilClient, parameters: ScanNotesParameters): Promise<ScanNotesReturnType> {
-  const [created, consumed, inserted] = await Promise.all([
-    getPilEvents(client, { contract: 'pc3', eventName: 'ContainerCreated' }),
-    getPilEvents(client, { contract: 'pc3', eventName: 'ContainerConsumed' }),
-    getPilEvents(client, { contract: 'pc3', eventName: 'CommitmentInserted' }),
-  ]);
+  const { account, cursor } = parameters;
+  if (cursor?.chainId !== undefined && cursor.chainId !== client.chainId) {
+    throw new InvalidParameterError(`The scan cursor is of chain ${cursor.chainId}, the client of ${client.chainId}`);
+  }
+  if (cursor?.npk !== undefined && cursor.npk !== account.npk) {
+    throw new InvalidParameterError('The scan cursor belongs to another account');
+  }
+  // This chain's head first: an import seen up to it was exported before the sources' heads read next.
+  const toBlock = await client.public.getBlockNumber({ cacheTime: 0 });
+  const fromBlock = cursor?.blockNumber !== undefined ? cursor.blockNumber + 1n : undefined;
+  const range = { fromBlock, toBlock };
+  const [created, consumed, inserted] =
+    fromBlock !== undefined && fromBlock > toBlock
+      ? [[], [], []]
+      : await Promise.all([
+          getPilEvents(client, { contract: 'pc3', eventName: 'ContainerCreated', ...range }),
+          getPilEvents(client, { contract: 'pc3', eventName: 'ContainerConsumed', ...range }),
+          getPilEvents(client, { contract: 'pc3', eventName: 'CommitmentInserted', ...range }),
+        ]);
   const leafOf = new Map<bigint, bigint>();
   for (const e of inserted) leafOf.set(e.args.commitment as bigint, e.args.leafIndex as bigint);
   const candidates: { ciphertext: Hex; commitment: bigint; leafIndex: bigint | undefined }[] = [
@@ -48,8 +88,19 @@ export async function scanNotes(client: PilClient, parameters: ScanNotesParamete
       leafIndex: leafOf.get(e.args.dstCommitment as bigint),
     })),
   ];
+  const sourceBlocks: Record<string, bigint> = { ...cursor?.sourceBlocks };
   for (const source of parameters.sources ?? []) {
-    const exported = await getPilEvents(source, { contract: 'proofHub', eventName: 'MessageExported' });
+    const key = String(source.chainId);
+    const sourceTo = await source.public.getBlockNumber({ cacheTime: 0 });
+    const previous = sourceBlocks[key];
+    sourceBlocks[key] = sourceTo;
+    if (previous !== undefined && previous >= sourceTo) continue;
+    const exported = await getPilEvents(source, {
+      contract: 'proofHub',
+      eventName: 'MessageExported',
+      toBlock: sourceTo,
+      ...(previous !== undefined ? { fromBlock: previous + 1n } : {}),
+    });
     for (const e of exported) {
       const message = e.args.message as OutboxMessage;
       if (message.dstChainId !== BigInt(client.chainId)) continue;
@@ -60,15 +111,31 @@ export async function scanNotes(client: PilClient, parameters: ScanNotesParamete
       });
     }
   }
-  const out: ScannedNote[] = [];
-  for (const c of candidates) {
-    if (c.leafIndex === undefined) continue; // not (yet) in this tree: pending or not imported
-    const note = await tryOpenNote(parameters.account, c);
-    if (!note) continue;
-    const owned = await toOwnedNote(parameters.account, note, { chainId: client.chainId, leafIndex: c.leafIndex });
-    const spent = await isNullifierConsumed(client, { nullifier: owned.nullifier });
-    if (spent && !parameters.includeSpent) continue;
-    out.push({ ...owned, spent });
+  const found: (OwnedNote & { spent?: boolean })[] = [...(cursor?.notes ?? [])];
+  const pending: Note[] = [];
+  // Exports seen by earlier calls whose import is in this call's blocks.
+  for (const note of cursor?.pending ?? []) {
+    const leafIndex = leafOf.get(note.commitment);
+    if (leafIndex === undefined) pending.push(note);
+    else found.push(await toOwnedNote(account, note, { chainId: client.chainId, leafIndex }));
   }
-  return out.sort((a, b) => (a.leafIndex < b.leafIndex ? -1 : 1));
+  for (const c of candidates) {
+    if (c.leafIndex === undefined && !cursor) continue; // not (yet) in this tree: pending or not imported
+    const note = await tryOpenNote(account, c);
+    if (!note) continue;
+    if (c.leafIndex === undefined) pending.push(note);
+    else found.push(await toOwnedNote(account, note, { chainId: client.chainId, leafIndex: c.leafIndex }));
+  }
+  const all: ScannedNote[] = await Promise.all(
+    found.map(async (owned) => ({
+      ...owned,
+      spent: owned.spent === true || (await isNullifierConsumed(client, { nullifier: owned.nullifier })),
+    })),
+  );
+  all.sort((a, b) => (a.leafIndex < b.leafIndex ? -1 : 1));
+  if (cursor) {
+    Object.assign(cursor, { chainId: client.chainId, npk: account.npk, blockNumber: toBlock, sourceBlocks, pending });
+    cursor.notes = all;
+  }
+  return parameters.includeSpent ? all.map((n) => ({ ...n })) : all.filter((n) => !n.spent).map((n) => ({ ...n }));
 }

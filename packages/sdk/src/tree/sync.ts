@@ -3,25 +3,40 @@
  * tree through exactly one `ContainerCreated` or `CommitmentInserted` (protocol §5),
  * so sorting both by leafIndex gives the leaves. The result is checked against the
  * chain's root at that size.
+ *
+ * Incremental: `getCommitmentTree(client, { since: previous })` reads only the events
+ * of the blocks after `previous.blockNumber` and appends their leaves to
+ * `previous.tree`.
  */
 
 import { getRootAt } from '../actions/pc3/getRootAt.js';
 import { getPilEvents } from '../actions/shared/getPilEvents.js';
 import type { PilClient } from '../clients/createPilClient.js';
 import { CommitmentTree } from '../crypto/tree.js';
-import { TransactionError } from '../errors/families.js';
+import { InvalidParameterError, TransactionError } from '../errors/families.js';
 
 export type TreeLeafEvent = { leafIndex: bigint; commitment: bigint; blockNumber: bigint };
 
-/** Every leaf of the tree up to `toBlock`, by index. */
+export type GetTreeLeavesParameters = {
+  /** Default: the deployment block. */
+  fromBlock?: bigint | undefined;
+  /** Default: latest. */
+  toBlock?: bigint | undefined;
+  /** The index the first leaf of the range must have (default 0; the tree's size when resuming). */
+  fromLeafIndex?: bigint | undefined;
+};
+
+/** Every leaf of the tree entered in blocks `fromBlock..toBlock`, by index (checked contiguous from `fromLeafIndex`). */
 export async function getTreeLeaves(
   client: PilClient,
-  parameters: { toBlock?: bigint | undefined } = {},
+  parameters: GetTreeLeavesParameters = {},
 ): Promise<TreeLeafEvent[]> {
   const toBlock = parameters.toBlock ?? (await client.public.getBlockNumber({ cacheTime: 0 }));
+  const fromBlock = parameters.fromBlock;
+  const first = parameters.fromLeafIndex ?? 0n;
   const [created, inserted] = await Promise.all([
-    getPilEvents(client, { contract: 'pc3', eventName: 'ContainerCreated', toBlock }),
-    getPilEvents(client, { contract: 'pc3', eventName: 'CommitmentInserted', toBlock }),
+    getPilEvents(client, { contract: 'pc3', eventName: 'ContainerCreated', fromBlock, toBlock }),
+    getPilEvents(client, { contract: 'pc3', eventName: 'CommitmentInserted', fromBlock, toBlock }),
   ]);
   const leaves = [...created, ...inserted]
     .map((e) => ({
@@ -31,9 +46,10 @@ export async function getTreeLeaves(
     }))
     .sort((a, b) => (a.leafIndex < b.leafIndex ? -1 : 1));
   leaves.forEach((l, i) => {
-    if (l.leafIndex !== BigInt(i)) {
-      throw new TransactionError(`Leaf ${i} is missing from the events of chain ${client.chainId}`, {
-        hint: 'The RPC node returned incomplete logs; retry or use another node',
+    if (l.leafIndex !== first + BigInt(i)) {
+      throw new TransactionError(`Leaf ${first + BigInt(i)} is missing from the events of chain ${client.chainId}`, {
+        details: `found leaf ${l.leafIndex} instead`,
+        hint: 'The RPC node returned incomplete logs (or the chain reorganised since the last sync); retry, or sync from scratch',
         retryable: true,
       });
     }
@@ -41,25 +57,58 @@ export async function getTreeLeaves(
   return leaves;
 }
 
-export type SyncedTree = { tree: CommitmentTree; size: bigint; root: bigint; blockNumber: bigint };
+export type SyncedTree = {
+  tree: CommitmentTree;
+  size: bigint;
+  root: bigint;
+  /** The last block whose events the tree holds: pass the result as `since` to resume from the next one. */
+  blockNumber: bigint;
+  chainId: number;
+};
+
+export type GetCommitmentTreeParameters = {
+  /** Default: latest. */
+  toBlock?: bigint | undefined;
+  /**
+   * A previous result for this chain: only the blocks after `since.blockNumber` are read,
+   * and their leaves are appended to `since.tree` (which is extended in place and
+   * returned in the new result).
+   */
+  since?: SyncedTree | undefined;
+};
 
 /** The commitment tree as of the latest block (or `toBlock`), checked against the on-chain root. */
 export async function getCommitmentTree(
   client: PilClient,
-  parameters: { toBlock?: bigint | undefined } = {},
+  parameters: GetCommitmentTreeParameters = {},
 ): Promise<SyncedTree> {
+  const { since } = parameters;
+  if (since && since.chainId !== client.chainId) {
+    throw new InvalidParameterError(`The previous tree is of chain ${since.chainId}, the client of ${client.chainId}`);
+  }
   const blockNumber = parameters.toBlock ?? (await client.public.getBlockNumber({ cacheTime: 0 }));
-  const leaves = await getTreeLeaves(client, { toBlock: blockNumber });
-  const tree = await CommitmentTree.create(leaves.map((l) => l.commitment));
+  if (since && blockNumber <= since.blockNumber) return { ...since };
+  const leaves = await getTreeLeaves(client, {
+    toBlock: blockNumber,
+    ...(since ? { fromBlock: since.blockNumber + 1n, fromLeafIndex: since.size } : {}),
+  });
+  let tree: CommitmentTree;
+  if (since) {
+    tree = since.tree;
+    tree.insertMany(leaves.map((l) => l.commitment));
+  } else {
+    tree = await CommitmentTree.create(leaves.map((l) => l.commitment));
+  }
   const size = BigInt(tree.size);
-  if (size > 0n) {
+  if (size > 0n && (!since || size > since.size)) {
     const onChain = await getRootAt(client, { size });
     if (onChain !== 0n && onChain !== tree.root) {
       throw new TransactionError(`The rebuilt tree's root differs from the chain's at size ${size}`, {
         details: `local ${tree.root}, chain ${onChain}`,
+        hint: since ? 'Sync from scratch (without `since`)' : undefined,
         retryable: true,
       });
     }
   }
-  return { tree, size, root: tree.root, blockNumber };
+  return { tree, size, root: tree.root, blockNumber, chainId: client.chainId };
 }

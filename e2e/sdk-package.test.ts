@@ -1,6 +1,7 @@
 // The SDK as its users get it: `npm pack` (which builds ESM + .d.ts and copies the
 // circuit artifacts), installed from the tarball into an empty project outside the
-// monorepo, then the README's quick start and examples run against a fresh devnet.
+// monorepo, then the README's quick start and examples and every example of
+// docs/API.md run against a fresh devnet, as one program (helpers/docs.ts).
 import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,21 +9,11 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type E2eDevnet, repoRoot, startE2eDevnet } from './helpers/devnet.js';
+import { docsProgram, sdkDir } from './helpers/docs.js';
 
 const run = promisify(execFile);
-const sdkDir = path.join(repoRoot, 'packages', 'sdk');
 
-/** The README's ```js quickstart block, then every ```js example block, as one module. */
-function readmeProgram(): string {
-  const readme = readFileSync(path.join(sdkDir, 'README.md'), 'utf8');
-  const blocks = [...readme.matchAll(/```js (quickstart|example)\n([\s\S]*?)```/g)];
-  const quickstart = blocks.filter((b) => b[1] === 'quickstart').map((b) => b[2]);
-  const examples = blocks.filter((b) => b[1] === 'example').map((b) => b[2]);
-  if (quickstart.length !== 1 || examples.length === 0) throw new Error('README: expected a quickstart and examples');
-  return [...quickstart, ...examples].join('\n');
-}
-
-describe('@pil/sdk packed, installed in an empty project, README run against the devnet', () => {
+describe('@pil/sdk packed, installed in an empty project, README and API examples run against the devnet', () => {
   let work: string;
   let devnet: E2eDevnet;
 
@@ -56,13 +47,14 @@ describe('@pil/sdk packed, installed in an empty project, README run against the
       expect(files).toContain(f);
     }
     expect(files).toContain(path.join('artifacts', 'container_spend', 'container_spend_final.zkey'));
+    expect(files).toContain(path.join('docs', 'API.md'));
     expect(files.some((f) => f.endsWith('.test.js') || f.startsWith('src'))).toBe(false);
   });
 
-  it('runs the README quick start and examples', async () => {
+  it('runs the README quick start and examples, then every example of docs/API.md', async () => {
     const project = path.join(work, 'app');
-    writeFileSync(path.join(project, 'readme.mjs'), readmeProgram());
-    const { stdout: out } = await run('node', ['readme.mjs'], {
+    writeFileSync(path.join(project, 'docs.mjs'), docsProgram());
+    const { stdout: out } = await run('node', ['docs.mjs'], {
       cwd: project,
       env: { ...process.env, PIL_DEPLOYMENTS: devnet.deploymentsDir },
       encoding: 'utf8',
@@ -73,5 +65,6 @@ describe('@pil/sdk packed, installed in an empty project, README run against the
     expect(out).toContain('root matches true');
     expect(out).toContain('verifies off-chain true true');
     expect(out).toContain('true Message');
+    expect(out).toContain('API examples done');
   }, 300_000);
 });

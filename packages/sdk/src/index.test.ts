@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { documentedIdentifiers } from '../../../e2e/helpers/docs.js';
 import * as core from './index.js';
 import * as node from './node/index.js';
 
@@ -21,6 +22,15 @@ describe('public API (update the snapshots deliberately: an export is a promise 
     const missing = readdirSync(dir, { recursive: true, encoding: 'utf8' })
       .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !f.startsWith('internal') && f !== 'index.ts')
       .filter((f) => !index.includes(`'./actions/${f.replace(/\.ts$/, '.js')}'`));
+    expect(missing).toEqual([]);
+  });
+  it('documents every exported function and class with a runnable example (README or docs/API.md)', async () => {
+    // The blocks counted are the ones e2e/sdk-package.test.ts runs against a devnet.
+    const used = documentedIdentifiers();
+    const functions = (m: Record<string, unknown>) => Object.keys(m).filter((k) => typeof m[k] === 'function');
+    const core = await import('./index.js');
+    const nodeEntry = await import('./node/index.js');
+    const missing = [...functions(core), ...functions(nodeEntry)].filter((name) => !used.has(name));
     expect(missing).toEqual([]);
   });
 });

@@ -39,6 +39,12 @@ export function preparePilCall(
       cause: err,
     });
   }
-  const args = (call.args ?? []).map((a) => String(a)).join(', ');
+  const args = (call.args ?? []).map(describeArg).join(', ');
   return { to, data, value: call.value ?? 0n, description: `${call.label}.${call.functionName}(${args})` };
+}
+
+/** An argument as people read it: structs and arrays as JSON (bigints as numbers), the rest as strings. */
+function describeArg(a: unknown): string {
+  if (a === null || typeof a !== 'object') return String(a);
+  return JSON.stringify(a, (_, v) => (typeof v === 'bigint' ? v.toString() : v));
 }

@@ -3,12 +3,14 @@
 // runs one of them.
 import { benchCircuits } from './circuits.js';
 import { benchGas } from './gas.js';
+import { benchRelayer } from './relayer.js';
 import { benchSdk } from './sdk.js';
 import { type Row, renderTable } from './table.js';
 
 const sections: Record<string, () => Promise<Row[]>> = {
   circuits: benchCircuits,
   gas: benchGas,
+  relayer: benchRelayer,
   sdk: benchSdk,
 };
 

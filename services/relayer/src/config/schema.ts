@@ -39,6 +39,12 @@ export const chainSchema = z.object({
   maxFeePerGas: bigintish.default(500_000_000_000n),
   /** Below this balance the relayer is not ready (wei). */
   minBalance: bigintish.default(10_000_000_000_000_000n),
+  /**
+   * Gas limit = estimate + this percentage + 20 000. Blocks are packed by gas limit, so the
+   * margin is throughput lost under a full queue; but an import's gas varies with the state
+   * other imports in the same block leave (10 % ran imports out of gas in the benchmark).
+   */
+  gasMarginPercent: z.number().int().min(0).max(100).default(30),
   /** Transactions in flight at once on this chain (pipelined nonces). */
   maxInFlight: z.number().int().positive().default(64),
 });

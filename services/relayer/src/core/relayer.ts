@@ -75,6 +75,9 @@ export class Relayer {
   private loops: Promise<void>[] = [];
   private readonly backoff: Backoff;
   private leafCache = new Map<number, Hex[]>();
+  /** Destinations whose deliveries left `submitted` by a previous run are settled. */
+  private resumed = new Set<number>();
+  private startedAt = 0;
 
   constructor(
     readonly config: RelayerConfig,
@@ -110,7 +113,7 @@ export class Relayer {
   }
 
   start(): void {
-    this.resumeSubmitted();
+    this.startedAt = Date.now();
     for (const c of this.chains.values()) {
       this.loops.push(this.loop(`source ${c.cfg.chainId}`, c.cfg.pollIntervalMs, () => this.sourceTick(c)));
       this.loops.push(this.loop(`dest ${c.cfg.chainId}`, c.cfg.pollIntervalMs, () => this.destTick(c)));
@@ -364,6 +367,7 @@ export class Relayer {
       if (s.cfg.chainId === d.cfg.chainId) continue;
       await this.checkpoint(s, d);
     }
+    if (!this.resumed.has(d.cfg.chainId) && (await this.resumeSubmitted(d))) this.resumed.add(d.cfg.chainId);
     await this.deliver(d);
   }
 
@@ -569,12 +573,51 @@ export class Relayer {
     this.bus.emit({ type: 'failed', messageId: row.message_id, dst: d.cfg.chainId, reason });
   }
 
-  /** After a restart: a message left `submitted` is delivered if one of its transactions was mined, else retried. */
-  private resumeSubmitted(): void {
-    const rows = this.db.raw.prepare(`SELECT * FROM deliveries WHERE state = 'submitted'`).all() as DeliveryRow[];
+  /**
+   * After a restart: a message left `submitted` by the previous run is settled from its
+   * saved transactions (hash and nonce of every broadcast, replacements included) instead
+   * of being sent again: a mined success is `delivered`, a revert or a nonce used by
+   * something else sends it back to `pending` (after checking whether another relayer
+   * imported it). A transaction still waiting in the pool is given 2 × stuckAfterMs to be
+   * mined before the message goes back to `pending`. Returns whether all are settled.
+   */
+  private async resumeSubmitted(d: ChainRuntime): Promise<boolean> {
+    const dst = d.cfg.chainId;
+    const rows = this.db.raw
+      .prepare(`SELECT * FROM deliveries WHERE state = 'submitted' AND dst_chain = ?`)
+      .all(dst) as DeliveryRow[];
+    if (rows.length === 0) return true;
+    const pub = d.clients.public;
+    const latestNonce = await pub.getTransactionCount({ address: this.account.address, blockTag: 'latest' });
+    let open = 0;
     for (const row of rows) {
-      this.db.q.setRetry.run(0, 'resumed after restart', row.message_id);
+      const txs = this.db.q.txsByRef.all(dst, row.message_id) as { hash: Hash; nonce: number }[];
+      let receipt: Awaited<ReturnType<typeof pub.getTransactionReceipt>> | undefined;
+      for (const tx of txs) {
+        receipt = await pub.getTransactionReceipt({ hash: tx.hash }).catch(() => undefined);
+        if (receipt) break;
+      }
+      const o = this.db.q.outboxAt.get(row.src_chain, row.idx) as OutboxRow | undefined;
+      if (receipt?.status === 'success' && o) {
+        await this.settle(d, row, o, true, { kind: 'mined', hash: receipt.transactionHash });
+        continue;
+      }
+      const consumed = txs.length === 0 || txs.every((t) => t.nonce < latestNonce);
+      if (!receipt && !consumed && Date.now() - this.startedAt < 2 * d.cfg.stuckAfterMs) {
+        open++; // still in the pool, maybe: look again next tick
+        continue;
+      }
+      if (await isMessageImported(d.clients.pil, { messageId: row.message_id as Hex })) {
+        this.markOther(dst, row.message_id);
+        continue;
+      }
+      this.db.q.setRetry.run(
+        0,
+        receipt ? 'its transaction reverted (before a restart)' : 'resumed after restart',
+        row.message_id,
+      );
     }
+    return open === 0;
   }
 
   // ------------------------------------------------------------------ chain state

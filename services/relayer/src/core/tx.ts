@@ -73,7 +73,7 @@ export class TxSender {
     } catch (err) {
       throw mapError(err, { contractAddress: call.to, action: `${call.description} on chain ${chain.chainId}` });
     }
-    gas = (gas * 13n) / 10n + 20_000n;
+    gas = (gas * BigInt(100 + chain.gasMarginPercent)) / 100n + 20_000n;
     this.inFlight++;
     try {
       const sent = await this.withLock(async () => {

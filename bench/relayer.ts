@@ -22,7 +22,7 @@ import {
   relayerProcess,
   startHarness,
 } from '../services/relayer/src/testing/harness.js';
-import { prepareWorkload } from '../services/relayer/src/testing/workload.js';
+import { prepareWorkload, terminateProver } from '../services/relayer/src/testing/workload.js';
 import type { Row } from './table.js';
 
 const LATENCY_N = 30; // per block mode
@@ -73,6 +73,7 @@ export async function benchRelayer(): Promise<Row[]> {
     const total = 2 * LATENCY_N + 2 * THROUGHPUT_N;
     process.stderr.write(`bench relayer: preparing ${total} messages (cached proofs; new ones are proven)\n`);
     const work = await prepareWorkload(A.pil, { n: total, dstChainId: B.chainId, seed: 200 });
+    await terminateProver();
     let next = 0;
     const clockA = blockClock(A.pil.public as PublicClient);
     const clockB = blockClock(B.pil.public as PublicClient);

@@ -33,6 +33,9 @@ import { seededRandom } from '../core/retry.js';
 export const PROOF_CACHE = fileURLToPath(new URL('../../fixtures/proofs/', import.meta.url));
 const prover = createNodeProver();
 
+/** Stops the prover's worker threads (they keep Node alive once a proof was made). */
+export const terminateProver = () => prover.terminate();
+
 type Circuit = 'container_create' | 'container_spend';
 
 /** A proof of `input`, from the cache or proven and stored. */

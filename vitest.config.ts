@@ -6,7 +6,6 @@ export default defineConfig({
     include: [
       'packages/*/src/**/*.test.ts',
       'services/*/src/**/*.test.ts',
-      'services/*/src/**/*.test.ts',
       'circuits/src/**/*.test.ts',
       'contracts/scripts/**/*.test.ts',
       'scripts/**/*.test.ts',

@@ -3,6 +3,7 @@
  * URLs, paths or bytes). The Node entry point (`@pil/sdk/node`) makes a prover over
  * the artifacts shipped in the package.
  */
+import { type WitnessCalculator, WitnessCalculatorBuilder } from 'circom_runtime';
 import * as snarkjs from 'snarkjs';
 import { keccak256, toBytes } from 'viem';
 import type { ContainerCreateInput, ContainerSpendInput } from '../crypto/inputs.js';
@@ -75,11 +76,24 @@ export async function terminateProverThreads(): Promise<void> {
 
 /** A prover over the given artifacts (in a browser: URLs of the wasm and zkey files). */
 export function createProver(artifacts: Record<CircuitName, CircuitArtifacts>): Prover {
+  // With the artifacts' bytes at hand (the Node prover), one compiled witness calculator per
+  // circuit is kept instead of compiling the wasm on every proof (snarkjs' fullProve does).
+  const calculators = new Map<CircuitName, Promise<WitnessCalculator>>();
+  const calculator = (circuit: CircuitName, wasm: Uint8Array) => {
+    let wc = calculators.get(circuit);
+    if (!wc) calculators.set(circuit, (wc = WitnessCalculatorBuilder(wasm)));
+    return wc;
+  };
   return {
     async prove(circuit, input) {
       const a = artifacts[circuit];
       try {
-        // snarkjs' types say string; its file layer (fastfile) also takes the bytes.
+        if (a.wasm instanceof Uint8Array && a.zkey instanceof Uint8Array) {
+          const witness = await (await calculator(circuit, a.wasm)).calculateWTNSBin(normalizeInput(input), 0);
+          const { proof, publicSignals } = await snarkjs.groth16.prove(a.zkey as never, witness as never);
+          return { proof, publicSignals };
+        }
+        // snarkjs' types say string; its file layer (fastfile) also takes URLs and paths.
         const { proof, publicSignals } = await snarkjs.groth16.fullProve(
           normalizeInput(input),
           a.wasm as string,
@@ -87,6 +101,7 @@ export function createProver(artifacts: Record<CircuitName, CircuitArtifacts>): 
         );
         return { proof, publicSignals };
       } catch (cause) {
+        calculators.delete(circuit);
         throw new ProofError(`Proving ${circuit} failed`, {
           details: cause instanceof Error ? cause.message.split('\n')[0] : String(cause),
           hint: 'A failed assertion means the inputs do not satisfy the circuit (wrong path, amount out of range, ...)',

@@ -81,7 +81,10 @@ export function createProver(artifacts: Record<CircuitName, CircuitArtifacts>): 
   const calculators = new Map<CircuitName, Promise<WitnessCalculator>>();
   const calculator = (circuit: CircuitName, wasm: Uint8Array) => {
     let wc = calculators.get(circuit);
-    if (!wc) calculators.set(circuit, (wc = WitnessCalculatorBuilder(wasm)));
+    if (!wc) {
+      wc = WitnessCalculatorBuilder(wasm);
+      calculators.set(circuit, wc);
+    }
     return wc;
   };
   return {

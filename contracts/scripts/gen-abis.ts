@@ -67,6 +67,8 @@ export function collectAbis(outDir: string, contractsDir = path.join(repoRoot, '
     if (!target) continue;
     const [source, name] = target;
     if (!source.startsWith('src/') || artifact.abi.length === 0) continue;
+    // Interfaces are implemented by a contract here whose ABI contains theirs: no second copy.
+    if (source.startsWith('src/interfaces/')) continue;
     if (!existsSync(path.join(contractsDir, source))) continue;
     const previous = byName.get(name);
     if (previous && previous.source !== source) {

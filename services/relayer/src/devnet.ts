@@ -33,6 +33,7 @@ export function devnetRelayerConfigs(deployments: DeploymentJson[], baseDir: str
       hub: d.contracts.proofHub!.proxy,
       relayerRegistry: d.contracts.relayerRegistry!.proxy,
       cdna: d.contracts.cdna!.proxy,
+      pc3: d.contracts.pc3!.proxy,
       orchestrator: d.contracts.orchestrator!.proxy,
       fromBlock: String(d.deploymentBlock),
       pollIntervalMs: 100,

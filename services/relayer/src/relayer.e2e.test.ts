@@ -128,6 +128,23 @@ describe('relayer network (3 processes, quorum 2, two anvil chains)', () => {
       const done = s.chains.reduce((n, c) => n + c.delivered + c.deliveredByOther, 0);
       expect(done).toBe(sent.length);
     }
+    // No relayer transaction ran out of gas (the import gas bound, core/gas.ts): a revert
+    // that used its whole gas limit. (Reverts of duplicates stop early and are allowed.)
+    const relayerAddresses = new Set(devnetRelayerKeys.map((k) => privateKeyToAccount(k).address.toLowerCase()));
+    let relayerTxs = 0;
+    for (const c of h.chains) {
+      const head = await c.pil.public.getBlockNumber();
+      for (let n = BigInt(c.deployment.deploymentBlock); n <= head; n++) {
+        const block = await c.pil.public.getBlock({ blockNumber: n, includeTransactions: true });
+        for (const tx of block.transactions) {
+          if (!relayerAddresses.has(tx.from.toLowerCase())) continue;
+          relayerTxs++;
+          const receipt = await c.pil.public.getTransactionReceipt({ hash: tx.hash });
+          if (receipt.status === 'reverted') expect(receipt.gasUsed, `${tx.hash} ran out of gas`).toBeLessThan(tx.gas);
+        }
+      }
+    }
+    expect(relayerTxs).toBeGreaterThanOrEqual(sent.length);
   }, 600_000);
 
   it('waits while the guardian pauses the destination, then delivers everything after unpause', async () => {

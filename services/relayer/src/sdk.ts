@@ -7,6 +7,7 @@ export { crossChainProofHubAbi, relayerRegistryAbi } from '../../../packages/sdk
 export { isMessageImported } from '../../../packages/sdk/src/actions/cdna/isMessageImported.js';
 export type { PreparedCall } from '../../../packages/sdk/src/actions/internal/prepare.js';
 export { isPaused } from '../../../packages/sdk/src/actions/orchestrator/isPaused.js';
+export { getTreeSize } from '../../../packages/sdk/src/actions/pc3/getTreeSize.js';
 export { getOutboxCount } from '../../../packages/sdk/src/actions/proofHub/getOutboxCount.js';
 export { getOutboxRootAt } from '../../../packages/sdk/src/actions/proofHub/getOutboxRootAt.js';
 export { hasVoted } from '../../../packages/sdk/src/actions/proofHub/hasVoted.js';

@@ -43,6 +43,7 @@ export function relayerConfigForNetwork(ctx: NetworkContext, options: { name: st
       hub: c.address('proofHub'),
       relayerRegistry: c.address('relayerRegistry'),
       cdna: c.address('cdna'),
+      pc3: c.address('pc3'),
       orchestrator: c.address('orchestrator'),
       pollIntervalMs: ctx.network.name === DEVNET ? 100 : 2_000,
     })),

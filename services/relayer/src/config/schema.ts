@@ -26,6 +26,8 @@ export const chainSchema = z.object({
   orchestrator: address.optional(),
   /** CrossDomainNullifierAlgebra: where imports are recorded (isMessageImported). */
   cdna: address,
+  /** ProofCarryingContainer: its tree size bounds the gas of an import (core/gas.ts). */
+  pc3: address,
   /** First block to scan (the deployment block). */
   fromBlock: bigintish.default(0n),
   pollIntervalMs: z.number().int().positive().default(250),
@@ -39,12 +41,13 @@ export const chainSchema = z.object({
   maxFeePerGas: bigintish.default(500_000_000_000n),
   /** Below this balance the relayer is not ready (wei). */
   minBalance: bigintish.default(10_000_000_000_000_000n),
-  /**
-   * Gas limit = estimate + this percentage + 20 000. Blocks are packed by gas limit, so the
-   * margin is throughput lost under a full queue; but an import's gas varies with the state
-   * other imports in the same block leave (10 % ran imports out of gas in the benchmark).
-   */
+  /** Gas limit of checkpoints and slashing = estimate + this percentage + 20 000. */
   gasMarginPercent: z.number().int().min(0).max(100).default(30),
+  /**
+   * Gas limit of an import = (estimate + the worst tree insert it can meet, core/gas.ts) + this
+   * percentage. Blocks are packed by gas limit: a margin is throughput lost under a full queue.
+   */
+  importGasMarginPercent: z.number().int().min(0).max(100).default(5),
   /** Transactions in flight at once on this chain (pipelined nonces). */
   maxInFlight: z.number().int().positive().default(64),
 });

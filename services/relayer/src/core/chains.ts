@@ -25,6 +25,7 @@ export function createChainClients(cfg: ChainConfig): ChainClients {
       proofHub: cfg.hub,
       relayerRegistry: cfg.relayerRegistry,
       cdna: cfg.cdna,
+      pc3: cfg.pc3,
       ...(cfg.orchestrator ? { orchestrator: cfg.orchestrator } : {}),
     },
     fromBlock: cfg.fromBlock,

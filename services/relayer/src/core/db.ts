@@ -129,6 +129,7 @@ type QueryName =
   | 'openVotes'
   | 'addAccepted'
   | 'acceptedCovering'
+  | 'openCount'
   | 'maxAccepted'
   | 'evidence'
   | 'addEvidence'
@@ -182,6 +183,9 @@ export function openDb(dataDir: string): Db {
     ),
     deleteOutboxAbove: db.prepare('DELETE FROM outbox WHERE src_chain = ? AND block_number > ?'),
     deleteBlocksAbove: db.prepare('DELETE FROM blocks WHERE chain_id = ? AND number > ?'),
+    openCount: db.prepare(
+      `SELECT COUNT(*) AS n FROM deliveries WHERE dst_chain = ? AND state IN ('pending','submitted')`,
+    ),
     open: db.prepare(
       `SELECT * FROM deliveries WHERE dst_chain = ? AND state IN ('pending','submitted') ORDER BY src_chain, idx LIMIT ?`,
     ),

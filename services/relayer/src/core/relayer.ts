@@ -6,7 +6,8 @@
  *             signs a checkpoint of each source outbox that has undelivered messages for
  *             this chain (joining an open vote when one covers them, so votes converge),
  *             then delivers messages under accepted roots: the owner (message id mod the
- *             active set) at once, the others after the grace period.
+ *             active set) at once, the others once the owner has made no progress on the
+ *             message for the grace period (assignment.ts).
  *   watcher — every vote seen on a destination is compared with the source outbox; a
  *             wrong root or two roots for one count is slashed (alert-grade event).
  * Relayers coordinate only through the chains.
@@ -23,6 +24,7 @@ import {
   getOutboxRootAt,
   getPilEvents,
   getRelayerSet,
+  getTreeSize,
   hasVoted,
   isAcceptedRoot,
   isMessageImported,
@@ -37,9 +39,11 @@ import {
   prepareSubmitCheckpoint,
   signCheckpoint,
 } from '../sdk.js';
+import { mayDeliver, OwnerProgress, ownerOf } from './assignment.js';
 import { type ChainClients, createChainClients } from './chains.js';
 import type { Db, DeliveryRow, OutboxRow } from './db.js';
 import { type EventBus, safeError } from './events.js';
+import { importGasLimit } from './gas.js';
 import { type Backoff, backoffDelay, isRetryable, seededRandom, sleep } from './retry.js';
 import { TxSender } from './tx.js';
 
@@ -59,6 +63,8 @@ type ChainRuntime = {
   /** (src) → checkpoint submission in flight */
   signing: Set<number>;
   delivering: Set<string>;
+  /** Imports seen on this destination, per relayer (lower-case address). */
+  progress: Map<string, OwnerProgress>;
   error: string | undefined;
 };
 
@@ -107,6 +113,7 @@ export class Relayer {
         epoch: 0n,
         signing: new Set(),
         delivering: new Set(),
+        progress: new Map(),
         error: undefined,
       });
     }
@@ -318,7 +325,9 @@ export class Relayer {
       for (const m of imported) {
         const messageId = m.args.messageId as string;
         const row = db.q.delivery.get(messageId) as DeliveryRow | undefined;
-        const mine = (m.args.relayer as string).toLowerCase() === this.account.address.toLowerCase();
+        const by = (m.args.relayer as string).toLowerCase();
+        const mine = by === this.account.address.toLowerCase();
+        if (row) this.progressOf(d, by).record(row.src_chain, row.idx, now);
         if (!row || row.state === 'delivered' || row.state === 'delivered_by_other') continue;
         const o = db.q.outboxAt.get(row.src_chain, row.idx) as OutboxRow | undefined;
         const latency = o ? now - o.block_time_ms : 0;
@@ -434,9 +443,10 @@ export class Relayer {
       .finally(() => d.signing.delete(src));
   }
 
-  private owner(d: ChainRuntime, messageId: string): string | undefined {
-    if (d.activeSet.length === 0) return undefined;
-    return d.activeSet[Number(BigInt(messageId) % BigInt(d.activeSet.length))];
+  private progressOf(d: ChainRuntime, relayer: string): OwnerProgress {
+    const p = d.progress.get(relayer) ?? new OwnerProgress(this.startedAt);
+    d.progress.set(relayer, p);
+    return p;
   }
 
   private async deliver(d: ChainRuntime): Promise<void> {
@@ -457,8 +467,19 @@ export class Relayer {
       if (accepted.length === 0) continue;
       const readyAt = row.ready_at_ms ?? now;
       if (row.ready_at_ms === null) this.db.q.setReady.run(now, row.message_id);
-      const owner = this.owner(d, row.message_id);
-      if (owner !== me && now < readyAt + this.config.delivery.gracePeriodMs) continue;
+      const owner = ownerOf(d.activeSet, row.message_id);
+      const takeover = {
+        me,
+        owner,
+        readyAt,
+        now,
+        graceMs: this.config.delivery.gracePeriodMs,
+        progress: owner === undefined ? undefined : d.progress.get(owner),
+        since: this.startedAt,
+        src: row.src_chain,
+        idx: row.idx,
+      };
+      if (!mayDeliver(takeover)) continue;
       d.delivering.add(row.message_id);
       this.deliverOne(d, row, accepted)
         .catch((err) => this.onDeliveryError(d, row, err))
@@ -487,8 +508,19 @@ export class Relayer {
       kind: 'import',
       ref: row.message_id,
       onSent: (hash, nonce) => this.db.q.setSubmitted.run(hash, nonce, row.message_id),
+      gasLimit: (estimate, blockNumber) => this.importGas(d, estimate, blockNumber),
     });
     await this.settle(d, row, o, result.kind === 'mined' ? result.receipt.status === 'success' : false, result);
+  }
+
+  /**
+   * The import lands after at most every open message of this destination (any relayer
+   * may send them) plus a few inserts of users; its gas is bounded over that window.
+   */
+  private async importGas(d: ChainRuntime, estimate: bigint, blockNumber: bigint): Promise<bigint> {
+    const size = Number(await getTreeSize(d.clients.pil, { blockNumber }));
+    const open = this.db.q.openCount.get(d.cfg.chainId) as { n: number };
+    return importGasLimit(estimate, size, open.n + 32, d.cfg.importGasMarginPercent);
   }
 
   private async settle(

@@ -11,6 +11,7 @@ import type { ChainConfig } from '../config/schema.js';
 import { mapError, type PreparedCall } from '../sdk.js';
 import type { Db } from './db.js';
 import type { EventBus } from './events.js';
+import { defaultGasLimit } from './gas.js';
 import { isRetryable, sleep } from './retry.js';
 
 export type SendResult =
@@ -19,6 +20,17 @@ export type SendResult =
   | { kind: 'consumed'; nonce: number };
 
 type Fees = { maxFeePerGas: bigint; maxPriorityFeePerGas: bigint };
+
+export type SendMeta = {
+  kind: string;
+  ref: string;
+  onSent?: (hash: Hash, nonce: number) => void;
+  /**
+   * The gas limit from the estimate, which is then taken at a pinned block (`blockNumber`,
+   * so the caller can read the state it was estimated on). Default: `gasMarginPercent`.
+   */
+  gasLimit?: (estimate: bigint, blockNumber: bigint) => Promise<bigint>;
+};
 
 export class TxSender {
   private next: number | undefined;
@@ -64,16 +76,26 @@ export class TxSender {
   }
 
   /** Simulates (estimateGas), then sends with the next nonce and waits for it to be mined. */
-  async send(call: PreparedCall, meta: { kind: string; ref: string; onSent?: (hash: Hash, nonce: number) => void }) {
+  async send(call: PreparedCall, meta: SendMeta) {
     const { client, account, chain } = this.opts;
     while (this.inFlight >= chain.maxInFlight) await sleep(chain.pollIntervalMs);
     let gas: bigint;
     try {
-      gas = await client.estimateGas({ account, to: call.to, data: call.data, value: call.value });
+      const blockNumber = meta.gasLimit ? await client.getBlockNumber({ cacheTime: 0 }) : undefined;
+      const estimate = await client.estimateGas({
+        account,
+        to: call.to,
+        data: call.data,
+        value: call.value,
+        ...(blockNumber === undefined ? {} : { blockNumber }),
+      });
+      gas =
+        meta.gasLimit && blockNumber !== undefined
+          ? await meta.gasLimit(estimate, blockNumber)
+          : defaultGasLimit(estimate, chain.gasMarginPercent);
     } catch (err) {
       throw mapError(err, { contractAddress: call.to, action: `${call.description} on chain ${chain.chainId}` });
     }
-    gas = (gas * BigInt(100 + chain.gasMarginPercent)) / 100n + 20_000n;
     this.inFlight++;
     try {
       const sent = await this.withLock(async () => {
@@ -92,13 +114,7 @@ export class TxSender {
     }
   }
 
-  private async broadcast(
-    call: PreparedCall,
-    gas: bigint,
-    nonce: number,
-    fees: Fees,
-    meta: { kind: string; ref: string; onSent?: (hash: Hash, nonce: number) => void },
-  ): Promise<Hash> {
+  private async broadcast(call: PreparedCall, gas: bigint, nonce: number, fees: Fees, meta: SendMeta): Promise<Hash> {
     const { client, account, chain, db, bus } = this.opts;
     const raw = await account.signTransaction({
       type: 'eip1559',
@@ -156,7 +172,7 @@ export class TxSender {
     nonce: number,
     fees: Fees,
     hashes: Hash[],
-    meta: { kind: string; ref: string; onSent?: (hash: Hash, nonce: number) => void },
+    meta: SendMeta,
   ): Promise<SendResult> {
     const { client, account, chain, bus } = this.opts;
     let lastSent = Date.now();

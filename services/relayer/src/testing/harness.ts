@@ -89,6 +89,7 @@ export function relayerConfigFor(
       hub: c.deployment.addresses.proofHub!,
       relayerRegistry: c.deployment.addresses.relayerRegistry!,
       cdna: c.deployment.addresses.cdna!,
+      pc3: c.deployment.addresses.pc3!,
       orchestrator: c.deployment.addresses.orchestrator!,
       fromBlock: c.deployment.deploymentBlock.toString(),
       pollIntervalMs: 100,

@@ -21,7 +21,12 @@ type Call = {
   address?: Address | undefined;
 };
 
-export async function readPilContract<T>(client: PilClient, call: Call): Promise<T> {
+type ReadCall = Call & {
+  /** Read the state at this block instead of the latest. */
+  blockNumber?: bigint | undefined;
+};
+
+export async function readPilContract<T>(client: PilClient, call: ReadCall): Promise<T> {
   const address = call.address ?? getPilAddress(client, call.contract);
   try {
     return (await client.public.readContract({
@@ -29,6 +34,7 @@ export async function readPilContract<T>(client: PilClient, call: Call): Promise
       abi: call.abi,
       functionName: call.functionName,
       args: call.args ?? [],
+      ...(call.blockNumber === undefined ? {} : { blockNumber: call.blockNumber }),
     })) as T;
   } catch (err) {
     throw mapError(err, {

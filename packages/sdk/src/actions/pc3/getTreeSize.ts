@@ -7,10 +7,15 @@ export type GetTreeSizeParameters = { blockNumber?: bigint | undefined } | undef
 export type GetTreeSizeReturnType = bigint;
 export type GetTreeSizeErrorType = ConfigError | TransportError;
 
-/** The number of leaves of the chain's commitment tree. */
+/** The number of leaves of the chain's commitment tree (at `blockNumber`, default the latest block). */
 export async function getTreeSize(
   client: PilClient,
-  _parameters?: GetTreeSizeParameters,
+  parameters?: GetTreeSizeParameters,
 ): Promise<GetTreeSizeReturnType> {
-  return readPilContract<bigint>(client, { contract: 'pc3', abi: proofCarryingContainerAbi, functionName: 'treeSize' });
+  return readPilContract<bigint>(client, {
+    contract: 'pc3',
+    abi: proofCarryingContainerAbi,
+    functionName: 'treeSize',
+    blockNumber: parameters?.blockNumber,
+  });
 }

@@ -78,22 +78,27 @@ export async function terminateProverThreads(): Promise<void> {
 export function createProver(artifacts: Record<CircuitName, CircuitArtifacts>): Prover {
   // With the artifacts' bytes at hand (the Node prover), one compiled witness calculator per
   // circuit is kept instead of compiling the wasm on every proof (snarkjs' fullProve does).
+  // A calculator is one wasm instance with one memory: concurrent calls on it mix their
+  // witnesses, so each circuit's witnesses are computed one at a time (the proving itself,
+  // the costly part, still runs concurrently).
   const calculators = new Map<CircuitName, Promise<WitnessCalculator>>();
-  const calculator = (circuit: CircuitName, wasm: Uint8Array) => {
-    let wc = calculators.get(circuit);
-    if (!wc) {
-      wc = WitnessCalculatorBuilder(wasm);
-      calculators.set(circuit, wc);
-    }
-    return wc;
+  const queues = new Map<CircuitName, Promise<unknown>>();
+  const witness = (circuit: CircuitName, wasm: Uint8Array, input: CircuitInput): Promise<Uint8Array> => {
+    const wc = calculators.get(circuit) ?? WitnessCalculatorBuilder(wasm);
+    calculators.set(circuit, wc);
+    const run = (queues.get(circuit) ?? Promise.resolve())
+      .catch(() => undefined)
+      .then(async () => (await wc).calculateWTNSBin(normalizeInput(input), 0));
+    queues.set(circuit, run);
+    return run;
   };
   return {
     async prove(circuit, input) {
       const a = artifacts[circuit];
       try {
         if (a.wasm instanceof Uint8Array && a.zkey instanceof Uint8Array) {
-          const witness = await (await calculator(circuit, a.wasm)).calculateWTNSBin(normalizeInput(input), 0);
-          const { proof, publicSignals } = await snarkjs.groth16.prove(a.zkey as never, witness as never);
+          const wtns = await witness(circuit, a.wasm, input);
+          const { proof, publicSignals } = await snarkjs.groth16.prove(a.zkey as never, wtns as never);
           return { proof, publicSignals };
         }
         // snarkjs' types say string; its file layer (fastfile) also takes URLs and paths.

@@ -4,8 +4,6 @@
 // addressed to a hub that is not the destination's, after a misconfigured remote hub on the
 // source) is recorded as failed with the contract's reason by every relayer, is not retried,
 // and does not hold up the message behind it.
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
 import type { Address } from 'viem';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sendExportContainer } from '../../../packages/sdk/src/actions/pc3/sendExportContainer.js';
@@ -16,8 +14,7 @@ import {
   type Harness,
   type HarnessChain,
   type RelayerProcess,
-  relayerConfigFor,
-  relayerProcess,
+  relayerProcesses,
   startHarness,
 } from './testing/harness.js';
 import { until } from './testing/wait.js';
@@ -47,11 +44,7 @@ describe('bad input: refused at the source, or by the destination and recorded a
     h = await startHarness({ userIndex: 5 });
     [A, B] = h.chains as [HarnessChain, HarnessChain];
     work = await prepareWorkload(A.pil, { n: 2, dstChainId: B.chainId, seed: 61 });
-    for (const i of [0, 1, 2]) {
-      const dataDir = path.join(h.dir, `data-${i}`);
-      mkdirSync(dataDir, { recursive: true });
-      relayers.push(relayerProcess(h.dir, i, relayerConfigFor(h.chains, { dataDir, name: `relayer-${i}` })));
-    }
+    relayers.push(...relayerProcesses(h));
     await Promise.all(relayers.map((r) => r.start()));
   }, 300_000);
 

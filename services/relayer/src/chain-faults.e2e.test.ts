@@ -5,8 +5,7 @@
 //     vanished is never delivered, the one exported in its place is; and a reorg deeper
 //     than the confirmations (destination paused, so nothing was signed yet) marks the
 //     message vanished, and the next message at the same outbox index is delivered.
-import { mkdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { createTestClient, getAbiItem, type Hash, type Hex, http, parseGwei, toFunctionSelector } from 'viem';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pause } from '../../../packages/sdk/src/actions/orchestrator/pause.js';
@@ -17,8 +16,7 @@ import {
   type Harness,
   type HarnessChain,
   type RelayerProcess,
-  relayerConfigFor,
-  relayerProcess,
+  relayerProcesses,
   startHarness,
 } from './testing/harness.js';
 import { until } from './testing/wait.js';
@@ -48,14 +46,6 @@ const logEvents = (r: RelayerProcess): LogEvent['event'][] =>
     })
     .filter((e) => e !== undefined);
 
-function startRelayers(h: Harness, options: Omit<Parameters<typeof relayerConfigFor>[1], 'dataDir' | 'name'>) {
-  return [0, 1, 2].map((i) => {
-    const dataDir = path.join(h.dir, `data-${i}`);
-    mkdirSync(dataDir, { recursive: true });
-    return relayerProcess(h.dir, i, relayerConfigFor(h.chains, { ...options, dataDir, name: `relayer-${i}` }));
-  });
-}
-
 describe('a stuck (underpriced) transaction', () => {
   let h: Harness;
   let relayers: RelayerProcess[] = [];
@@ -65,7 +55,7 @@ describe('a stuck (underpriced) transaction', () => {
     h = await startHarness({ userIndex: 6 });
     work = await prepareWorkload(h.chains[0]!.pil, { n: 1, dstChainId: h.chains[1]!.chainId, seed: 31 });
     // Only the owner delivers (no grace fallback during the test): one import transaction to follow.
-    relayers = startRelayers(h, {
+    relayers = relayerProcesses(h, {
       chainOverrides: { stuckAfterMs: 1_500 },
       overrides: { delivery: { gracePeriodMs: 120_000, backoffBaseMs: 200, backoffMaxMs: 3_000, concurrency: 8 } },
     });
@@ -152,7 +142,7 @@ describe('a reorg of the source', () => {
   beforeAll(async () => {
     h = await startHarness({ userIndex: 5 });
     work = await prepareWorkload(h.chains[0]!.pil, { n: 4, dstChainId: h.chains[1]!.chainId, seed: 41 });
-    relayers = startRelayers(h, { confirmations: 2 });
+    relayers = relayerProcesses(h, { confirmations: 2 });
     await Promise.all(relayers.map((r) => r.start()));
   }, 300_000);
 

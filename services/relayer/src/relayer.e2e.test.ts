@@ -1,8 +1,6 @@
 // Issue 6: three real relayer processes (quorum 2) between two real anvil chains
 // deliver real exported containers exactly once, through kill -9, a guardian pause,
 // RPC faults, a stuck transaction and a wrong root, and never leak a secret.
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
 import type { Hex } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,14 +10,7 @@ import { unpause } from '../../../packages/sdk/src/actions/orchestrator/unpause.
 import { submitCheckpoint } from '../../../packages/sdk/src/actions/proofHub/submitCheckpoint.js';
 import { seededRandom } from './core/retry.js';
 import { crossChainProofHubAbi, getPilEvents, getRelayer, signCheckpoint } from './sdk.js';
-import {
-  asGovernance,
-  type Harness,
-  type RelayerProcess,
-  relayerConfigFor,
-  relayerProcess,
-  startHarness,
-} from './testing/harness.js';
+import { asGovernance, type Harness, type RelayerProcess, relayerProcesses, startHarness } from './testing/harness.js';
 import { prepareWorkload, type Workload } from './testing/workload.js';
 
 const N = Number(process.env.RELAYER_TEST_MESSAGES ?? 26); // per direction
@@ -48,11 +39,7 @@ describe('relayer network (3 processes, quorum 2, two anvil chains)', () => {
     const destinations = [...Array(N + 3).fill(B.chainId), UNKNOWN_CHAIN];
     work.push(await prepareWorkload(A.pil, { n: N + 4, dstChainId: B.chainId, seed: 1, destinations }));
     work.push(await prepareWorkload(B.pil, { n: N, dstChainId: A.chainId, seed: 2 }));
-    relayers = [0, 1, 2].map((i) => {
-      const dataDir = path.join(h.dir, `data-${i}`);
-      mkdirSync(dataDir, { recursive: true });
-      return relayerProcess(h.dir, i, relayerConfigFor(h.chains, { dataDir, name: `relayer-${i}` }));
-    });
+    relayers = relayerProcesses(h);
     await Promise.all(relayers.map((r) => r.start()));
   }, 600_000);
 

@@ -132,6 +132,18 @@ export type StatusJson = {
   evidence: { kind: string; signer: string; state: string }[];
 };
 
+/** The three devnet relayers as processes (not started), each with its own database under `h.dir`. */
+export function relayerProcesses(
+  h: Harness,
+  options: Omit<Parameters<typeof relayerConfigFor>[1], 'dataDir' | 'name'> = {},
+): RelayerProcess[] {
+  return [0, 1, 2].map((i) => {
+    const dataDir = path.join(h.dir, `data-${i}`);
+    mkdirSync(dataDir, { recursive: true });
+    return relayerProcess(h.dir, i, relayerConfigFor(h.chains, { ...options, dataDir, name: `relayer-${i}` }));
+  });
+}
+
 /** A relayer child process (devnet relayer key `index` unless `key` is given). */
 export function relayerProcess(
   dir: string,

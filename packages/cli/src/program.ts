@@ -1,6 +1,7 @@
 // The `pil` command tree: global options here, one module per command group.
 import { Command } from 'commander';
 import { registerCeremonyCommands } from './commands/ceremony.js';
+import { registerChecksCommands } from './commands/checks.js';
 import { registerConfigCommands } from './commands/config.js';
 import { registerDecodeCommand } from './commands/decode.js';
 import { registerDevnetCommands } from './commands/devnet.js';
@@ -43,6 +44,7 @@ export function createProgram(rt: Runtime): Command {
   // Governance and the runbook procedures (ADR 0008).
   registerWarpCommand(program, rt);
   registerHealthCommands(program, rt);
+  registerChecksCommands(program, rt);
   registerPauseCommands(program, rt);
   registerSecurityCheckCommand(program, rt);
   registerTimelockCommands(program, rt);

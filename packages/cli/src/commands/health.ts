@@ -4,15 +4,17 @@
 // critical finding.
 import type { Command } from 'commander';
 import { formatEther } from 'viem';
-import { getRelayerSet } from '../../../sdk/src/actions/relayerRegistry/getRelayerSet.js';
 import type { NetworkContext } from '../context.js';
 import { readDeployments } from '../deployments/store.js';
 import { CheckFailedError } from '../errors.js';
 import { perChain, selectChains } from '../governance/cli.js';
-import { pilClient } from '../governance/client.js';
-import { balancesReport, contractsHealth, rolesReport, timelockDelays } from '../governance/inspect.js';
-import { governanceOf } from '../governance/resolve.js';
-import { safeState } from '../governance/safe.js';
+import {
+  type BalancesReport,
+  balancesReport,
+  type ChainHealth,
+  chainHealth,
+  healthCriticals,
+} from '../governance/inspect.js';
 import { formatDuration } from '../governance/timelock.js';
 import { withExamples } from '../options.js';
 import { table } from '../output.js';
@@ -34,72 +36,16 @@ export function registerHealthCommands(program: Command, rt: Runtime): void {
       .action(async (opts: { chain?: string }, cmd: Command) => {
         const ctx = await rt.network(cmd);
         const deployments = deploymentsOf(ctx);
-        const chains = await perChain(selectChains(ctx, opts.chain), async (chain) => {
-          const deployment = deployments.find((d) => d.chainId === chain.config.chainId);
-          const gov = governanceOf(ctx, chain);
-          const [block, contracts, relayers, safe, delays, roles] = await Promise.all([
-            chain.client.getBlock({ blockTag: 'latest' }),
-            contractsHealth(chain, deployment?.contracts),
-            chain.config.contracts.relayerRegistry ? getRelayerSet(pilClient(ctx, chain)) : undefined,
-            safeState(chain, gov.safe as `0x${string}`),
-            timelockDelays(ctx, chain),
-            rolesReport(ctx, chain),
-          ]);
-          return {
-            chain: chain.config.name,
-            chainId: chain.config.chainId,
-            block: block.number,
-            chainTime: Number(block.timestamp),
-            version: deployment?.version,
-            paused: contracts.some((c) => c.paused),
-            contracts,
-            relayers: relayers && {
-              quorum: relayers.quorum,
-              active: relayers.activeCount,
-              epoch: relayers.epoch,
-              belowQuorum: relayers.activeCount < relayers.quorum,
-            },
-            governance: {
-              safe: gov.safe,
-              owners: safe.owners,
-              threshold: safe.threshold,
-              standardTimelock: gov.standardTimelock,
-              standardDelay: delays.standard,
-              emergencyTimelock: gov.emergencyTimelock,
-              emergencyDelay: delays.emergency,
-            },
-            findings: roles.findings,
-          };
-        });
-        const critical = chains.flatMap((c) => [
-          ...c.findings.filter((f) => f.severity === 'critical').map((f) => `${c.chain}: ${f.message}`),
-          ...(c.relayers?.belowQuorum ? [`${c.chain}: fewer active relayers than the quorum`] : []),
-        ]);
+        const chains = await perChain(selectChains(ctx, opts.chain), (chain) =>
+          chainHealth(
+            ctx,
+            chain,
+            deployments.find((d) => d.chainId === chain.config.chainId),
+          ),
+        );
+        const critical = chains.flatMap(healthCriticals);
         ctx.output.result({ network: ctx.network.name, ok: critical.length === 0, chains }, () =>
-          chains
-            .map((c) =>
-              [
-                `${c.chain} (${c.chainId}) block ${c.block}${c.version ? `, contracts ${c.version}` : ''}: ${c.paused ? 'PAUSED' : 'running'}`,
-                table(
-                  ['contract', 'proxy', 'implementation', 'paused', 'upgraded since deployment'],
-                  c.contracts.map((k) => [
-                    k.contract,
-                    k.proxy,
-                    k.implementation,
-                    k.paused ? 'PAUSED' : 'no',
-                    k.implementationChanged === undefined ? 'n/a' : k.implementationChanged ? 'YES' : 'no',
-                  ]),
-                ),
-                c.relayers
-                  ? `relayers: ${c.relayers.active} active, quorum ${c.relayers.quorum}, epoch ${c.relayers.epoch}${c.relayers.belowQuorum ? '  CRITICAL: below quorum' : ''}`
-                  : 'relayers: no registry',
-                `governance: Safe ${c.governance.safe} (${c.governance.threshold} of ${c.governance.owners.length}); standard timelock ${formatDuration(Number(c.governance.standardDelay))}, emergency ${formatDuration(Number(c.governance.emergencyDelay))}`,
-                c.findings.length
-                  ? c.findings.map((f) => `${f.severity.toUpperCase()}: ${f.message}`).join('\n')
-                  : 'roles: as protocol §8 says (no EOA admin)',
-              ].join('\n'),
-            )
-            .join('\n\n'),
+          chains.map(formatHealth).join('\n\n'),
         );
         if (critical.length)
           throw new CheckFailedError(`${critical.length} critical finding(s)`, { details: critical.join('\n') });
@@ -131,26 +77,49 @@ export function registerHealthCommands(program: Command, rt: Runtime): void {
             warnings: warnings.length,
             chains: reports,
           },
-          () =>
-            reports
-              .map(
-                (r) =>
-                  `${r.chain} (${r.chainId})\n${table(
-                    ['kind', 'name', 'address', 'ETH', 'level'],
-                    r.entries.map((e) => [
-                      e.kind,
-                      e.name,
-                      e.address,
-                      formatEther(e.wei),
-                      e.level === 'info' ? (e.note ?? '') : e.level.toUpperCase(),
-                    ]),
-                  )}`,
-              )
-              .join('\n\n'),
+          () => reports.map(formatBalances).join('\n\n'),
         );
         if (critical.length)
           throw new CheckFailedError(`${critical.length} balance(s) below 0.1 ETH`, { details: critical.join('\n') });
       }),
     ['pil balances --network devnet', 'pil balances --network mainnet --json'],
   );
+}
+
+/** The human form of one chain's health (also a section of `pil checks daily`). */
+export function formatHealth(c: ChainHealth): string {
+  return [
+    `${c.chain} (${c.chainId}) block ${c.block}${c.version ? `, contracts ${c.version}` : ''}: ${c.paused ? 'PAUSED' : 'running'}`,
+    table(
+      ['contract', 'proxy', 'implementation', 'paused', 'upgraded since deployment'],
+      c.contracts.map((k) => [
+        k.contract,
+        k.proxy,
+        k.implementation,
+        k.paused ? 'PAUSED' : 'no',
+        k.implementationChanged === undefined ? 'n/a' : k.implementationChanged ? 'YES' : 'no',
+      ]),
+    ),
+    c.relayers
+      ? `relayers: ${c.relayers.active} active, quorum ${c.relayers.quorum}, epoch ${c.relayers.epoch}${c.relayers.belowQuorum ? '  CRITICAL: below quorum' : ''}`
+      : 'relayers: no registry',
+    `governance: Safe ${c.governance.safe} (${c.governance.threshold} of ${c.governance.owners.length}); standard timelock ${formatDuration(Number(c.governance.standardDelay))}, emergency ${formatDuration(Number(c.governance.emergencyDelay))}`,
+    c.findings.length
+      ? c.findings.map((f) => `${f.severity.toUpperCase()}: ${f.message}`).join('\n')
+      : 'roles: as protocol §8 says (no EOA admin)',
+  ].join('\n');
+}
+
+/** The human form of one chain's balances (also a section of `pil checks daily`). */
+export function formatBalances(r: BalancesReport): string {
+  return `${r.chain} (${r.chainId})\n${table(
+    ['kind', 'name', 'address', 'ETH', 'level'],
+    r.entries.map((e) => [
+      e.kind,
+      e.name,
+      e.address,
+      formatEther(e.wei),
+      e.level === 'info' ? (e.note ?? '') : e.level.toUpperCase(),
+    ]),
+  )}`;
 }

@@ -176,6 +176,58 @@ export async function contractsHealth(chain: ChainContext, deployed?: Record<str
   );
 }
 
+/** `pil health` of one chain: contracts, relayer set, governance and role findings. */
+export async function chainHealth(
+  ctx: NetworkContext,
+  chain: ChainContext,
+  deployment?: { version?: string | undefined; contracts?: Record<string, { implementation: string }> | undefined },
+) {
+  const gov = governanceOf(ctx, chain);
+  const [block, contracts, relayers, safe, delays, roles] = await Promise.all([
+    chain.client.getBlock({ blockTag: 'latest' }),
+    contractsHealth(chain, deployment?.contracts),
+    chain.config.contracts.relayerRegistry ? getRelayerSet(pilClient(ctx, chain)) : undefined,
+    safeState(chain, gov.safe as Address),
+    timelockDelays(ctx, chain),
+    rolesReport(ctx, chain),
+  ]);
+  return {
+    chain: chain.config.name,
+    chainId: chain.config.chainId,
+    block: block.number,
+    chainTime: Number(block.timestamp),
+    version: deployment?.version,
+    paused: contracts.some((c) => c.paused),
+    contracts,
+    relayers: relayers && {
+      quorum: relayers.quorum,
+      active: relayers.activeCount,
+      epoch: relayers.epoch,
+      belowQuorum: relayers.activeCount < relayers.quorum,
+    },
+    governance: {
+      safe: gov.safe,
+      owners: safe.owners,
+      threshold: safe.threshold,
+      standardTimelock: gov.standardTimelock,
+      standardDelay: delays.standard,
+      emergencyTimelock: gov.emergencyTimelock,
+      emergencyDelay: delays.emergency,
+    },
+    findings: roles.findings,
+  };
+}
+
+export type ChainHealth = Awaited<ReturnType<typeof chainHealth>>;
+
+/** What makes `pil health` fail: critical role findings and a relayer set below its quorum. */
+export function healthCriticals(c: ChainHealth): string[] {
+  return [
+    ...c.findings.filter((f) => f.severity === 'critical').map((f) => `${c.chain}: ${f.message}`),
+    ...(c.relayers?.belowQuorum ? [`${c.chain}: fewer active relayers than the quorum`] : []),
+  ];
+}
+
 export async function timelockDelays(ctx: NetworkContext, chain: ChainContext) {
   const gov = governanceOf(ctx, chain);
   const [standard, emergency] = await Promise.all(
@@ -249,6 +301,8 @@ export async function balancesReport(ctx: NetworkContext, chain: ChainContext) {
   }
   return { chain: chain.config.name, chainId: chain.config.chainId, entries };
 }
+
+export type BalancesReport = Awaited<ReturnType<typeof balancesReport>>;
 
 export async function pauseSummary(ctx: NetworkContext, chain: ChainContext) {
   return getPauseState(pilClient(ctx, chain));

@@ -4,8 +4,7 @@
 // critical finding.
 import type { Command } from 'commander';
 import { formatEther } from 'viem';
-import type { NetworkContext } from '../context.js';
-import { readDeployments } from '../deployments/store.js';
+import { deploymentOf } from '../deployments/store.js';
 import { CheckFailedError } from '../errors.js';
 import { perChain, selectChains } from '../governance/cli.js';
 import {
@@ -20,11 +19,6 @@ import { withExamples } from '../options.js';
 import { table } from '../output.js';
 import type { Runtime } from '../runtime.js';
 
-/** The deployments files of the network, when it has them (the devnet). */
-export function deploymentsOf(ctx: NetworkContext) {
-  return ctx.network.name === 'devnet' ? readDeployments(ctx.stateDir, 'devnet') : [];
-}
-
 export function registerHealthCommands(program: Command, rt: Runtime): void {
   withExamples(
     program
@@ -35,13 +29,8 @@ export function registerHealthCommands(program: Command, rt: Runtime): void {
       .option('--chain <id|name>', 'one chain only')
       .action(async (opts: { chain?: string }, cmd: Command) => {
         const ctx = await rt.network(cmd);
-        const deployments = deploymentsOf(ctx);
         const chains = await perChain(selectChains(ctx, opts.chain), (chain) =>
-          chainHealth(
-            ctx,
-            chain,
-            deployments.find((d) => d.chainId === chain.config.chainId),
-          ),
+          chainHealth(ctx, chain, deploymentOf(ctx, chain.config.chainId)),
         );
         const critical = chains.flatMap(healthCriticals);
         ctx.output.result({ network: ctx.network.name, ok: critical.length === 0, chains }, () =>

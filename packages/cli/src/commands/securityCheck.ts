@@ -6,6 +6,7 @@
 import type { Command } from 'commander';
 import type { Address } from 'viem';
 import { getRelayerSet } from '../../../sdk/src/actions/relayerRegistry/getRelayerSet.js';
+import { deploymentsOf } from '../deployments/store.js';
 import { CheckFailedError } from '../errors.js';
 import { perChain, selectChains } from '../governance/cli.js';
 import { pilClient } from '../governance/client.js';
@@ -17,7 +18,6 @@ import { allOperations, chainNow, formatEta } from '../governance/timelock.js';
 import { withExamples } from '../options.js';
 import { table } from '../output.js';
 import type { Runtime } from '../runtime.js';
-import { deploymentsOf } from './health.js';
 
 type Check = { check: string; status: 'pass' | 'fail' | 'warn' | 'n/a'; detail: string };
 

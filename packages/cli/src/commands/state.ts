@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import type { ChainContext, NetworkContext } from '../context.js';
+import { deploymentOf } from '../deployments/store.js';
 import { CheckFailedError, InputError } from '../errors.js';
 import {
   addSafeOptions,
@@ -23,7 +24,6 @@ import { planRestore, runRestore } from '../ops/restore.js';
 import { type ChainState, checksumOf, diff, readChainState, STATE_FORMAT, type StateFile } from '../ops/state.js';
 import { withExamples } from '../options.js';
 import type { Runtime } from '../runtime.js';
-import { deploymentsOf } from './health.js';
 
 /** `--block 123` (every chain) or `--block 31337=120,31338=98`. */
 export function parseBlocks(value: string | undefined): { all?: bigint; byChain: Map<number, bigint> } {
@@ -43,7 +43,7 @@ export function parseBlocks(value: string | undefined): { all?: bigint; byChain:
 
 export function fromBlockOf(ctx: NetworkContext, chain: ChainContext, option?: number): bigint {
   if (option !== undefined) return BigInt(option);
-  const d = deploymentsOf(ctx).find((x) => x.chainId === chain.config.chainId);
+  const d = deploymentOf(ctx, chain.config.chainId);
   return BigInt(d?.deploymentBlock ?? 0);
 }
 

@@ -10,6 +10,7 @@ import type { Command } from 'commander';
 import { type Address, getAddress, parseAbi, zeroHash } from 'viem';
 import { IMPLEMENTATION_SLOT, prepareUpgrade } from '../../../sdk/src/actions/shared/prepareUpgrade.js';
 import type { ChainContext, NetworkContext } from '../context.js';
+import { deploymentOf } from '../deployments/store.js';
 import { CheckFailedError, InputError, toPilError } from '../errors.js';
 import {
   addSafeOptions,
@@ -29,7 +30,6 @@ import { diff, readChainState } from '../ops/state.js';
 import { checkLayout, compileCandidate, deployCandidate, readPlan, writeBundle, writePlan } from '../ops/upgrade.js';
 import { withExamples } from '../options.js';
 import type { Runtime } from '../runtime.js';
-import { deploymentsOf } from './health.js';
 
 const smokeAbi = parseAbi([
   'function version() view returns (uint256)',
@@ -123,7 +123,7 @@ export function registerUpgradeCommands(program: Command, rt: Runtime): void {
       );
       const results = await perChain(chains, async (chain) => {
         const libraries = {
-          ...(deploymentsOf(ctx).find((d) => d.chainId === chain.config.chainId)?.libraries ?? {}),
+          ...(deploymentOf(ctx, chain.config.chainId)?.libraries ?? {}),
           ...extraLibs,
         } as Record<string, Address>;
         ctx.logger.info(`${chain.config.name}: deploying ${candidate.name}…`);
@@ -188,7 +188,7 @@ export function registerUpgradeCommands(program: Command, rt: Runtime): void {
       const snap = await readChainState(
         chain,
         block,
-        BigInt(deploymentsOf(ctx).find((d) => d.chainId === chain.config.chainId)?.deploymentBlock ?? 0),
+        BigInt(deploymentOf(ctx, chain.config.chainId)?.deploymentBlock ?? 0),
       );
       writePlan(ctx, chain, { ...plan, before: { block: block.toString(), state: snap.contracts[id] } });
       const step = await viaTimelock(
@@ -320,7 +320,7 @@ export function registerUpgradeCommands(program: Command, rt: Runtime): void {
         const now = await readChainState(
           chain,
           await chain.client.getBlockNumber(),
-          BigInt(deploymentsOf(ctx).find((d) => d.chainId === chain.config.chainId)?.deploymentBlock ?? 0),
+          BigInt(deploymentOf(ctx, chain.config.chainId)?.deploymentBlock ?? 0),
         );
         const strip = (s: unknown) => {
           const {

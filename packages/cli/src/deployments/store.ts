@@ -30,6 +30,16 @@ export function readDeploymentFile(file: string): Deployment {
 }
 
 /** Every deployment of a network, sorted by chain id; empty when there are none. */
+/** The deployments files of a network, when it has them (the devnet); other networks: none. */
+export function deploymentsOf(ctx: { network: { name: string }; stateDir: string }): Deployment[] {
+  return ctx.network.name === 'devnet' ? readDeployments(ctx.stateDir, 'devnet') : [];
+}
+
+/** The deployments file of one chain of the network, if there is one. */
+export function deploymentOf(ctx: { network: { name: string }; stateDir: string }, chainId: number) {
+  return deploymentsOf(ctx).find((d) => d.chainId === chainId);
+}
+
 export function readDeployments(stateDir: string, network: string): Deployment[] {
   const dir = deploymentsDir(stateDir, network);
   let files: string[];

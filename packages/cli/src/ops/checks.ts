@@ -8,7 +8,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { NetworkContext } from '../context.js';
-import { readDeployments } from '../deployments/store.js';
+import { deploymentOf } from '../deployments/store.js';
 import { perChain, selectChains } from '../governance/cli.js';
 import { balancesReport, chainHealth, healthCriticals } from '../governance/inspect.js';
 
@@ -59,20 +59,13 @@ export async function probeRelayer(url: string, timeoutMs = 3_000): Promise<Rela
 
 export async function dailyChecks(ctx: NetworkContext, options: { chain?: string; relayerUrls?: string[] } = {}) {
   const chains = selectChains(ctx, options.chain);
-  const deployments = ctx.network.name === 'devnet' ? readDeployments(ctx.stateDir, 'devnet') : [];
   const urls = options.relayerUrls?.length
     ? options.relayerUrls
     : ctx.network.name === 'devnet'
       ? devnetRelayerUrls(ctx.stateDir)
       : [];
   const [health, balances, services] = await Promise.all([
-    perChain(chains, (c) =>
-      chainHealth(
-        ctx,
-        c,
-        deployments.find((d) => d.chainId === c.config.chainId),
-      ),
-    ),
+    perChain(chains, (c) => chainHealth(ctx, c, deploymentOf(ctx, c.config.chainId))),
     perChain(chains, (c) => balancesReport(ctx, c)),
     Promise.all(urls.map((u) => probeRelayer(u))),
   ]);

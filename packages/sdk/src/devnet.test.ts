@@ -1,6 +1,8 @@
 // The SDK against a real devnet (two anvil chains, every contract deployed, real
 // proofs): event watching, and the incremental modes of scanNotes and
-// getCommitmentTree (each call reads only the blocks after the previous one).
+// getCommitmentTree (each call reads only the blocks after the previous one, and
+// starts over when the chain reorganised under it).
+import { createTestClient, http } from 'viem';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type E2eDevnet, startE2eDevnet } from '../../../e2e/helpers/devnet.js';
 import {
@@ -168,5 +170,25 @@ describe('@pil/sdk on a devnet: watchPilEvents, incremental scanNotes and getCom
     expect(fromB.length).toBeGreaterThan(0);
     expect(fromB.every((b) => b === bBlock + 1n)).toBe(true);
     expect(await B.scanNotes({ account: bob, sources: [A] })).toEqual(bobs);
+  });
+
+  it('after a reorganisation, an incremental scan and tree sync drop what vanished', async () => {
+    const before = await A.scanNotes({ account: alice, cursor: aliceCursor });
+    const tree = await A.getCommitmentTree();
+    await A.createContainer({ prover, recipient: alice, amount: 44n, stateHash: 4n });
+    expect((await A.scanNotes({ account: alice, cursor: aliceCursor })).map((n) => n.amount)).toContain(44n);
+    const grown = await A.getCommitmentTree({ since: tree });
+    expect(grown.size).toBe(tree.size + 1n);
+
+    // The create's block is replaced by an empty one at the same height.
+    const test = createTestClient({ mode: 'anvil', transport: http(devnet.chains[0].rpcUrl) });
+    await test.request({ method: 'anvil_reorg' as never, params: [1, []] as never });
+
+    const after = await A.scanNotes({ account: alice, cursor: aliceCursor });
+    expect(after).toEqual(before);
+    expect(await A.scanNotes({ account: alice })).toEqual(after);
+    const synced = await A.getCommitmentTree({ since: grown });
+    expect(synced.size).toBe(tree.size);
+    expect(synced.root).toBe(await A.getCurrentRoot());
   });
 });

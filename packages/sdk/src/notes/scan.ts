@@ -11,15 +11,18 @@
  * Incremental: with a `cursor` (an object kept between calls, `{}` at first), each
  * call reads only the blocks after the previous call's, of this chain and of each
  * source; the cursor keeps the notes found so far and the notes exported to this
- * chain that are not imported yet.
+ * chain that are not imported yet. It also keeps the hash of the last block read of
+ * each chain: if one changed (a reorganisation), the scan starts over from scratch,
+ * so a note whose block vanished is not kept.
  */
-import type { Hex } from 'viem';
+import type { Hash, Hex } from 'viem';
 import { isNullifierConsumed } from '../actions/cdna/isNullifierConsumed.js';
 import { getPilEvents } from '../actions/shared/getPilEvents.js';
 import type { PilClient } from '../clients/createPilClient.js';
 import type { OutboxMessage } from '../crypto/message.js';
 import { InvalidParameterError } from '../errors/families.js';
 import type { PilAccount } from '../keys/account.js';
+import { onCanonicalChain } from '../tree/sync.js';
 import { type Note, type OwnedNote, toOwnedNote, tryOpenNote } from './note.js';
 
 /**
@@ -32,8 +35,12 @@ export type NoteScanCursor = {
   npk?: bigint | undefined;
   /** The last block of this chain read. */
   blockNumber?: bigint | undefined;
+  /** Its hash (a reorganisation since the last call restarts the scan). */
+  blockHash?: Hash | undefined;
   /** The last block read of each source chain, by chain id. */
   sourceBlocks?: Record<string, bigint> | undefined;
+  /** Their hashes, by chain id. */
+  sourceHashes?: Record<string, Hash> | undefined;
   /** Every note of the account found so far, spent ones too (a spent note is not checked again). */
   notes?: ScannedNote[] | undefined;
   /** Notes exported to this chain for the account whose import has not been seen yet. */
@@ -62,8 +69,13 @@ export async function scanNotes(client: PilClient, parameters: ScanNotesParamete
   if (cursor?.npk !== undefined && cursor.npk !== account.npk) {
     throw new InvalidParameterError('The scan cursor belongs to another account');
   }
+  if (cursor && !(await cursorOnCanonicalChains(client, parameters.sources ?? [], cursor))) {
+    for (const key of Object.keys(cursor) as (keyof NoteScanCursor)[]) delete cursor[key];
+  }
   // This chain's head first: an import seen up to it was exported before the sources' heads read next.
-  const toBlock = await client.public.getBlockNumber({ cacheTime: 0 });
+  // Its hash before its events: a reorganisation after this point shows at the next call.
+  const head = await client.public.getBlock({ blockTag: 'latest' });
+  const toBlock = head.number!;
   const fromBlock = cursor?.blockNumber !== undefined ? cursor.blockNumber + 1n : undefined;
   const range = { fromBlock, toBlock };
   const [created, consumed, inserted] =
@@ -89,11 +101,14 @@ export async function scanNotes(client: PilClient, parameters: ScanNotesParamete
     })),
   ];
   const sourceBlocks: Record<string, bigint> = { ...cursor?.sourceBlocks };
+  const sourceHashes: Record<string, Hash> = { ...cursor?.sourceHashes };
   for (const source of parameters.sources ?? []) {
     const key = String(source.chainId);
-    const sourceTo = await source.public.getBlockNumber({ cacheTime: 0 });
+    const sourceHead = await source.public.getBlock({ blockTag: 'latest' });
+    const sourceTo = sourceHead.number!;
     const previous = sourceBlocks[key];
     sourceBlocks[key] = sourceTo;
+    sourceHashes[key] = sourceHead.hash!;
     if (previous !== undefined && previous >= sourceTo) continue;
     const exported = await getPilEvents(source, {
       contract: 'proofHub',
@@ -134,8 +149,36 @@ export async function scanNotes(client: PilClient, parameters: ScanNotesParamete
   );
   all.sort((a, b) => (a.leafIndex < b.leafIndex ? -1 : 1));
   if (cursor) {
-    Object.assign(cursor, { chainId: client.chainId, npk: account.npk, blockNumber: toBlock, sourceBlocks, pending });
+    Object.assign(cursor, {
+      chainId: client.chainId,
+      npk: account.npk,
+      blockNumber: toBlock,
+      blockHash: head.hash!,
+      sourceBlocks,
+      sourceHashes,
+      pending,
+    });
     cursor.notes = all;
   }
   return parameters.includeSpent ? all.map((n) => ({ ...n })) : all.filter((n) => !n.spent).map((n) => ({ ...n }));
+}
+
+/** Whether the last blocks a cursor read, of this chain and of every source, are all still canonical. */
+async function cursorOnCanonicalChains(
+  client: PilClient,
+  sources: readonly PilClient[],
+  cursor: NoteScanCursor,
+): Promise<boolean> {
+  const checks: Promise<boolean>[] = [];
+  if (cursor.blockNumber !== undefined) {
+    checks.push(onCanonicalChain(client, { blockNumber: cursor.blockNumber, blockHash: cursor.blockHash }));
+  }
+  for (const source of sources) {
+    const key = String(source.chainId);
+    const blockNumber = cursor.sourceBlocks?.[key];
+    if (blockNumber !== undefined) {
+      checks.push(onCanonicalChain(source, { blockNumber, blockHash: cursor.sourceHashes?.[key] }));
+    }
+  }
+  return (await Promise.all(checks)).every(Boolean);
 }

@@ -6,8 +6,10 @@
  *
  * Incremental: `getCommitmentTree(client, { since: previous })` reads only the events
  * of the blocks after `previous.blockNumber` and appends their leaves to
- * `previous.tree`.
+ * `previous.tree`. If the chain reorganised since (the block `previous` ended at has
+ * another hash now), the tree is rebuilt from scratch instead.
  */
+import type { Hash } from 'viem';
 
 import { getRootAt } from '../actions/pc3/getRootAt.js';
 import { getPilEvents } from '../actions/shared/getPilEvents.js';
@@ -63,6 +65,8 @@ export type SyncedTree = {
   root: bigint;
   /** The last block whose events the tree holds: pass the result as `since` to resume from the next one. */
   blockNumber: bigint;
+  /** That block's hash: a resumed sync checks it to notice a reorganisation. */
+  blockHash: Hash;
   chainId: number;
 };
 
@@ -82,12 +86,16 @@ export async function getCommitmentTree(
   client: PilClient,
   parameters: GetCommitmentTreeParameters = {},
 ): Promise<SyncedTree> {
-  const { since } = parameters;
-  if (since && since.chainId !== client.chainId) {
-    throw new InvalidParameterError(`The previous tree is of chain ${since.chainId}, the client of ${client.chainId}`);
+  if (parameters.since && parameters.since.chainId !== client.chainId) {
+    throw new InvalidParameterError(
+      `The previous tree is of chain ${parameters.since.chainId}, the client of ${client.chainId}`,
+    );
   }
+  const since = parameters.since && (await onCanonicalChain(client, parameters.since)) ? parameters.since : undefined;
   const blockNumber = parameters.toBlock ?? (await client.public.getBlockNumber({ cacheTime: 0 }));
   if (since && blockNumber <= since.blockNumber) return { ...since };
+  // The hash before the events: a reorganisation after this point shows at the next sync.
+  const { hash: blockHash } = await client.public.getBlock({ blockNumber });
   const leaves = await getTreeLeaves(client, {
     toBlock: blockNumber,
     ...(since ? { fromBlock: since.blockNumber + 1n, fromLeafIndex: since.size } : {}),
@@ -110,5 +118,15 @@ export async function getCommitmentTree(
       });
     }
   }
-  return { tree, size, root: tree.root, blockNumber, chainId: client.chainId };
+  return { tree, size, root: tree.root, blockNumber, blockHash: blockHash!, chainId: client.chainId };
+}
+
+/** Whether the block a previous read ended at is still the chain's block at that height. */
+export async function onCanonicalChain(
+  client: PilClient,
+  at: { blockNumber: bigint; blockHash?: Hash | undefined },
+): Promise<boolean> {
+  if (at.blockHash === undefined) return true;
+  const block = await client.public.getBlock({ blockNumber: at.blockNumber });
+  return block.hash === at.blockHash;
 }

@@ -5,15 +5,20 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as snarkjs from 'snarkjs';
-import { type Address, type Hex, parseAbi, parseEther, parseEventLogs, zeroHash } from 'viem';
+import { type Address, type Hex, keccak256, parseAbi, parseEther, parseEventLogs, toHex, zeroHash } from 'viem';
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CIRCUIT_IDS, keyPaths } from '../../../../circuits/src/artifacts.js';
 import { releaseCurves } from '../../../../circuits/src/ceremony.js';
 import { toSolidityProof } from '../../../../circuits/src/prover.js';
-import { verifierRegistryAbi } from '../../../sdk/src/abi/generated/index.js';
+import { relayerRegistryAbi, verifierRegistryAbi } from '../../../sdk/src/abi/generated/index.js';
+import { getBackend } from '../../../sdk/src/actions/easc/getBackend.js';
+import { registerBackend } from '../../../sdk/src/actions/easc/registerBackend.js';
 import { registerPolicy } from '../../../sdk/src/actions/pbp/registerPolicy.js';
 import { fundFeePool } from '../../../sdk/src/actions/proofHub/fundFeePool.js';
+import { addRelayer } from '../../../sdk/src/actions/relayerRegistry/addRelayer.js';
+import { getRelayer } from '../../../sdk/src/actions/relayerRegistry/getRelayer.js';
+import { getRelayerQuorum } from '../../../sdk/src/actions/relayerRegistry/getRelayerQuorum.js';
 import { slashEquivocation } from '../../../sdk/src/actions/relayerRegistry/slashEquivocation.js';
 import { createPilBaseClient } from '../../../sdk/src/clients/createPilClient.js';
 import { devnetRelayerKeys } from '../devnet/accounts.js';
@@ -361,17 +366,32 @@ describe('EP-003 / EP-004 / RP-002 on a devnet', () => {
     await prover.terminate();
   }, 180_000);
 
-  it('RP-002 steps 4-5: restore re-registers the exported policies and verifiers on a fresh deployment', async () => {
+  it('RP-002 steps 4-5: restore re-registers the exported policies, verifiers, backends, relayers and quorum on a fresh deployment', async () => {
     const c = net().chains[0]!;
-    // State worth restoring: a second policy, and the rotated verifier.
-    await asGovernance(c, 'standardTimelock', (client) =>
-      registerPolicy(client, {
+    // State worth restoring: a second policy, the rotated verifier, a backend, a fourth relayer, and
+    // quorum 1 (one relayer was slashed above: two are active here).
+    const backendId = keccak256(toHex('restore-backend'));
+    const backendSigner = privateKeyToAccount(generatePrivateKey()).address;
+    const fourth = privateKeyToAccount(generatePrivateKey()).address;
+    await asGovernance(c, 'standardTimelock', async (client) => {
+      await registerPolicy(client, {
         policyHash: 12345n,
         createCircuitId: CIRCUIT_IDS.container_create,
         spendCircuitId: CIRCUIT_IDS.container_spend,
         attestationQuorum: 0,
-      }),
-    );
+      });
+      await registerBackend(client, { backendId, kind: 0, signer: backendSigner });
+    });
+    await asGovernance(c, 'emergencyTimelock', async (client) => {
+      await addRelayer(client, { relayer: fourth });
+      const hash = await client.wallet!.writeContract({
+        address: c.deployment.contracts.relayerRegistry!.proxy,
+        abi: relayerRegistryAbi,
+        functionName: 'setQuorum',
+        args: [1n],
+      });
+      expect((await client.public.waitForTransactionReceipt({ hash })).status).toBe('success');
+    });
     const file = path.join(dir, 'state2.json');
     expect((await net().cli(['state', 'export', '--chain', '31337', '--out', file])).code).toBe(0);
     fresh = await startTestDevnet({ chainIds: [31337] });
@@ -380,6 +400,9 @@ describe('EP-003 / EP-004 / RP-002 on a devnet', () => {
     const out = json(restore.stdout).chains[0];
     expect(out.actions.join('\n')).toMatch(/register policy 12345/);
     expect(out.actions.join('\n')).toMatch(/verifier of .*key/);
+    expect(out.actions).toContain(`register backend ${backendId} (signer ${backendSigner})`);
+    expect(out.actions).toContain(`admit relayer ${fourth} (it must stake on this deployment)`);
+    expect(out.actions).toContain('set quorum 2 → 1');
     await fresh.warp(H48);
     const exec = await fresh.cli(['state', 'restore', file, '--execute', '--json']);
     expect(exec.code, exec.stderr).toBe(0);
@@ -404,6 +427,17 @@ describe('EP-003 / EP-004 / RP-002 on a devnet', () => {
       args: [12345n],
     });
     expect(pol).toBe(true);
+    const restored = createPilBaseClient({
+      publicClient: fc.client,
+      addresses: {
+        easc: fc.deployment.contracts.easc!.proxy,
+        relayerRegistry: fc.deployment.contracts.relayerRegistry!.proxy,
+      },
+      pollingInterval: 25,
+    });
+    expect(await getBackend(restored, { backendId })).toMatchObject({ signer: backendSigner, active: true });
+    expect((await getRelayer(restored, { relayer: fourth })).admitted).toBe(true);
+    expect(await getRelayerQuorum(restored)).toBe(1n);
     expect(zeroHash).toBeDefined();
   }, 240_000);
 });

@@ -7,6 +7,7 @@ import { registerDecodeCommand } from './commands/decode.js';
 import { registerDevnetCommands } from './commands/devnet.js';
 import { registerFundsCommands } from './commands/funds.js';
 import { registerHealthCommands } from './commands/health.js';
+import { registerMonitorCommands } from './commands/monitor.js';
 import { registerPauseCommands } from './commands/pause.js';
 import { registerRelayerCommands } from './commands/relayer.js';
 import { registerRelayerServiceCommands } from './commands/relayer-service.js';
@@ -45,6 +46,7 @@ export function createProgram(rt: Runtime): Command {
   registerWarpCommand(program, rt);
   registerHealthCommands(program, rt);
   registerChecksCommands(program, rt);
+  registerMonitorCommands(program, rt);
   registerPauseCommands(program, rt);
   registerSecurityCheckCommand(program, rt);
   registerTimelockCommands(program, rt);

@@ -553,6 +553,7 @@ export {
   CIRCUIT_IDS,
   CIRCUITS,
   createProver,
+  fromContractProof,
   normalizeInput,
   PUBLIC_INPUTS,
   terminateProverThreads,

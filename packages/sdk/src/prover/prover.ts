@@ -151,6 +151,22 @@ export function toContractProof(proof: Groth16Proof): ContractProof {
   };
 }
 
+/** The snarkjs form of a contract proof (the inverse of `toContractProof`), e.g. to verify calldata off-chain. */
+export function fromContractProof(proof: ContractProof): Groth16Proof {
+  const s = (v: bigint) => v.toString();
+  return {
+    pi_a: [s(proof.a[0]), s(proof.a[1]), '1'],
+    pi_b: [
+      [s(proof.b[0][1]), s(proof.b[0][0])],
+      [s(proof.b[1][1]), s(proof.b[1][0])],
+      ['1', '0'],
+    ],
+    pi_c: [s(proof.c[0]), s(proof.c[1]), '1'],
+    protocol: 'groth16',
+    curve: 'bn128',
+  };
+}
+
 /** Circuit input with every value as a decimal string (snarkjs and JSON friendly). */
 export function normalizeInput(input: CircuitInput): Record<string, string | string[]> {
   const out: Record<string, string | string[]> = {};

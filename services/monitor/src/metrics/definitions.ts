@@ -83,10 +83,15 @@ export const METRICS: readonly MetricDefinition[] = [
 
 export type Level = 'ok' | 'warning' | 'critical';
 
-export type Thresholds = Partial<Record<MetricId, { warning?: number; critical?: number }>>;
+export type Thresholds = Partial<
+  Record<MetricId, { warning?: number | undefined; critical?: number | undefined } | undefined>
+>;
 
 export function definitionsWith(overrides: Thresholds = {}): MetricDefinition[] {
-  return METRICS.map((m) => ({ ...m, ...overrides[m.id] }));
+  return METRICS.map((m) => {
+    const o = overrides[m.id];
+    return { ...m, warning: o?.warning ?? m.warning, critical: o?.critical ?? m.critical };
+  });
 }
 
 export function levelOf(def: MetricDefinition, value: number): Level {

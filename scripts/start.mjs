@@ -5,12 +5,19 @@
 import { register } from 'tsx/esm/api';
 
 register();
-// The three devnet relayers (services/relayer), started once the devnet's deployments
-// are written; they exit with this process (stdin pipe). `--no-relayers` skips them.
+// The devnet's services, started once the devnet's deployments are written; they exit
+// with this process (stdin pipe): the three relayers (services/relayer; `--no-relayers`
+// skips them) and the monitor (services/monitor; `--no-monitor`).
+const since = Date.now();
 if (!process.argv.includes('--no-relayers')) {
   const { startDevnetRelayers } = await import('../services/relayer/src/devnet.ts');
-  startDevnetRelayers({ since: Date.now() });
+  startDevnetRelayers({ since });
+}
+if (!process.argv.includes('--no-monitor')) {
+  const { startDevnetMonitor } = await import('../services/monitor/src/devnet.ts');
+  startDevnetMonitor({ since });
 }
 const { run } = await import('../packages/cli/src/main.ts');
-const code = await run(['devnet', 'up', ...process.argv.slice(2).filter((a) => a !== '--no-relayers')]);
+const ours = new Set(['--no-relayers', '--no-monitor']);
+const code = await run(['devnet', 'up', ...process.argv.slice(2).filter((a) => !ours.has(a))]);
 process.exit(code);

@@ -1,8 +1,8 @@
 // Issue 6: `npm start` (scripts/start.mjs as a child process, free ports, its own state
 // dir) runs the devnet and its three relayers; a container exported on chain A with the
 // SDK (the README's quick start, against the printed deployments files) arrives on
-// chain B with no one touching it; Ctrl-C (SIGINT to the process group) stops every
-// relayer and every chain.
+// chain B with no one touching it, and the monitor sees it; Ctrl-C (SIGINT to the process
+// group) stops every relayer, the monitor and every chain.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -118,16 +118,41 @@ describe('npm start', () => {
     expect(onB.reduce((n, c) => n + c.deliveredByOther, 0)).toBe(2);
     expect(onB.every((c) => c.failed === 0)).toBe(true);
 
+    // The monitor runs too, and its next rounds see the import on B.
+    await waitFor(/monitor http:\/\/127\.0\.0\.1:\d+\/status/, () => err);
+    const monitorUrl = /monitor (http:\/\/127\.0\.0\.1:\d+)\/status/.exec(err)![1]!;
+    const monitorPid = (
+      JSON.parse(readFileSync(path.join(stateDir, 'devnet-monitor', 'ready.json'), 'utf8')) as { pid: number }
+    ).pid;
+    type Reading = { metric: string; chainId: number; note: string };
+    let readings: Reading[] = [];
+    for (
+      let i = 0;
+      i < 150 &&
+      !readings.some(
+        (r) =>
+          r.metric === 'relayer_response_time' && r.chainId === b!.chainId && r.note.startsWith('p95 of 1 imports'),
+      );
+      i++
+    ) {
+      await new Promise((r) => setTimeout(r, 100));
+      readings = ((await (await fetch(`${monitorUrl}/status`)).json()) as { readings: Reading[] }).readings;
+    }
+    expect(readings.find((r) => r.metric === 'relayer_response_time' && r.chainId === b!.chainId)?.note).toMatch(
+      /^p95 of 1 imports/,
+    );
+
     // Ctrl-C: SIGINT to the whole foreground process group.
     const exited = new Promise<number | null>((r) => child!.once('exit', (code) => r(code)));
     process.kill(-child.pid!, 'SIGINT');
     const code = await exited;
     expect(code).toBe(0);
     const deadline = Date.now() + 15_000;
-    while ([...anvilPids, ...relayerPids].some(alive) && Date.now() < deadline) {
+    const pids = [...anvilPids, ...relayerPids, monitorPid];
+    while (pids.some(alive) && Date.now() < deadline) {
       await new Promise((r) => setTimeout(r, 100));
     }
-    expect([...anvilPids, ...relayerPids].filter(alive)).toEqual([]);
+    expect(pids.filter(alive)).toEqual([]);
   }, 240_000);
 });
 

@@ -5,6 +5,7 @@
 import type { Command } from 'commander';
 import { METRICS } from '../../../../services/monitor/src/metrics/definitions.js';
 import { evaluate } from '../../../../services/monitor/src/metrics/evaluate.js';
+import { deploymentOf } from '../deployments/store.js';
 import { CheckFailedError } from '../errors.js';
 import { parsePositiveInt, selectChains } from '../governance/cli.js';
 import { pilClient } from '../governance/client.js';
@@ -28,7 +29,10 @@ export function registerMonitorCommands(program: Command, rt: Runtime): void {
         // Every chain of the network is read (imports need their source chain's exports);
         // readings are reported for the selected ones.
         const result = await evaluate(
-          ctx.chains.map((c) => ({ name: c.config.name, client: pilClient(ctx, c) })),
+          ctx.chains.map((c) => ({
+            name: c.config.name,
+            client: pilClient(ctx, c, { fromBlock: BigInt(deploymentOf(ctx, c.config.chainId)?.deploymentBlock ?? 0) }),
+          })),
           { windowBlocks: opts.window },
         );
         const ids = new Set(selected.map((c) => c.config.chainId));

@@ -7,6 +7,7 @@ import { registerDecodeCommand } from './commands/decode.js';
 import { registerDevnetCommands } from './commands/devnet.js';
 import { registerFundsCommands } from './commands/funds.js';
 import { registerHealthCommands } from './commands/health.js';
+import { registerIncidentCommands } from './commands/incident.js';
 import { registerMonitorCommands } from './commands/monitor.js';
 import { registerPauseCommands } from './commands/pause.js';
 import { registerRelayerCommands } from './commands/relayer.js';
@@ -47,6 +48,7 @@ export function createProgram(rt: Runtime): Command {
   registerHealthCommands(program, rt);
   registerChecksCommands(program, rt);
   registerMonitorCommands(program, rt);
+  registerIncidentCommands(program, rt);
   registerPauseCommands(program, rt);
   registerSecurityCheckCommand(program, rt);
   registerTimelockCommands(program, rt);

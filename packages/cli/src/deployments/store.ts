@@ -1,6 +1,7 @@
-import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError, formatZodIssues } from '../errors.js';
+import { writeJsonAtomic } from '../files.js';
 import { type Deployment, type DeploymentInput, deploymentSchema } from './schema.js';
 
 export function deploymentsDir(stateDir: string, network: string): string {
@@ -58,9 +59,6 @@ export function writeDeployment(
 ): { file: string; deployment: Deployment } {
   const valid = parseDeployment(deployment, `(deployment of chain ${deployment.chainId})`);
   const file = deploymentPath(stateDir, valid.network, valid.chainId);
-  mkdirSync(path.dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, `${JSON.stringify(valid, null, 2)}\n`);
-  renameSync(tmp, file);
+  writeJsonAtomic(file, valid);
   return { file, deployment: valid };
 }

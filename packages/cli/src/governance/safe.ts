@@ -8,13 +8,14 @@
 // Every call is simulated from the Safe before anything is proposed, so a call
 // the chain would refuse (e.g. a removal that breaks the relayer quorum) is a
 // clear error and nothing is sent.
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { type Address, BaseError, getAddress, type Hex, parseAbi, recoverAddress, recoverMessageAddress } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { z } from 'zod';
 import type { ChainContext, NetworkContext } from '../context.js';
 import { ChainError, ConfigError, formatZodIssues, InputError, toPilError } from '../errors.js';
+import { writeJsonAtomic } from '../files.js';
 import { bigintReplacer } from '../output.js';
 import { type DecodedCall, decodeCall, decodeRevert } from './decode.js';
 import { type Governance, governanceOf, labelsFor, signerKeys } from './resolve.js';
@@ -113,12 +114,8 @@ export function pendingDir(ctx: NetworkContext, chainId: number): string {
 }
 
 export function savePending(ctx: NetworkContext, p: PendingSafeTx): string {
-  const dir = pendingDir(ctx, p.chainId);
-  mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, `${p.safeTxHash}.json`);
-  const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, `${JSON.stringify(p, bigintReplacer, 2)}\n`);
-  renameSync(tmp, file);
+  const file = path.join(pendingDir(ctx, p.chainId), `${p.safeTxHash}.json`);
+  writeJsonAtomic(file, p, bigintReplacer);
   return file;
 }
 

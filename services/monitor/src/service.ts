@@ -9,7 +9,7 @@
  * SLACK_WEBHOOK_URL, SMTP_PASSWORD (only for the channels configured), MONITOR_EXIT_WITH_STDIN=1
  * (stop when the parent's stdin pipe closes: npm start).
  */
-import { renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 import pino from 'pino';
@@ -193,6 +193,7 @@ export async function startMonitor(
   const addr = server.address() as { port: number };
   const url = `http://${config.server.host}:${addr.port}`;
   if (config.readyFile) {
+    mkdirSync(path.dirname(config.readyFile), { recursive: true });
     const tmp = `${config.readyFile}.${process.pid}.tmp`;
     writeFileSync(tmp, JSON.stringify({ pid: process.pid, url }));
     renameSync(tmp, config.readyFile);

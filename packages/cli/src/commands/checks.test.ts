@@ -1,12 +1,16 @@
 // `pil checks daily` on a devnet with two real relayer services (in process, found the way
 // `npm start` leaves them: <stateDir>/devnet-relayers/<i>/ready.json): all clear; one
 // relayer service down is a warning and leaves fewer ready than the quorum (critical,
-// exit 8); a relayer account under 0.1 ETH is critical and named; a paused chain is critical.
+// exit 8); a relayer account under 0.1 ETH is critical and named, and so is the alert the
+// (real, in-process) monitor opened for it; a paused chain is critical.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseEther } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { afterAll, describe, expect, it } from 'vitest';
+import { parseConfig as parseMonitorConfig } from '../../../../services/monitor/src/config/load.js';
+import { devnetMonitorConfig } from '../../../../services/monitor/src/devnet.js';
+import { type RunningMonitor, startMonitor } from '../../../../services/monitor/src/service.js';
 import { parseConfig } from '../../../../services/relayer/src/config/load.js';
 import { devnetRelayerConfigs } from '../../../../services/relayer/src/devnet.js';
 import { type RunningRelayer, startRelayerService } from '../../../../services/relayer/src/service.js';
@@ -17,13 +21,16 @@ type Report = {
   ok: boolean;
   findings: { severity: string; check: string; message: string }[];
   relayerServices: { url: string; ready: boolean; reachable: boolean; relayer?: string }[];
+  monitor?: { reachable: boolean; open: { key: string; severity: string }[] };
 };
 
 describe('pil checks daily', () => {
   const net = useDevnet();
   const running: RunningRelayer[] = [];
+  let monitor: RunningMonitor | undefined;
   afterAll(async () => {
     await Promise.all(running.map((r) => r.stop()));
+    await monitor?.stop();
   });
 
   const daily = async () => {
@@ -39,6 +46,12 @@ describe('pil checks daily', () => {
       const config = parseConfig({ ...configs[i]!, logLevel: 'silent' });
       running.push(await startRelayerService(config, { PRIVATE_KEY: devnetRelayerKeys[i]! }));
     }
+    const monitorConfig = devnetMonitorConfig(deployments, path.join(net().stateDir, 'devnet-monitor'));
+    monitor = await startMonitor(
+      parseMonitorConfig({ ...monitorConfig, intervalMs: 3_600_000, logLevel: 'silent' }),
+      {},
+    );
+    await monitor.tick();
     let checked = await daily();
     for (let t = 0; t < 50 && !checked.report.relayerServices.every((s) => s.ready); t++) {
       await new Promise((r) => setTimeout(r, 200));
@@ -47,6 +60,7 @@ describe('pil checks daily', () => {
     expect(checked.code, checked.stderr).toBe(0);
     expect(checked.report.ok).toBe(true);
     expect(checked.report.findings.filter((f) => f.severity === 'critical')).toEqual([]);
+    expect(checked.report.monitor).toEqual({ url: monitor.url, reachable: true, open: [] });
     expect(checked.report.relayerServices.map((s) => s.relayer).sort()).toEqual(
       [0, 1].map((i) => privateKeyToAccount(devnetRelayerKeys[i]!).address).sort(),
     );
@@ -81,10 +95,15 @@ describe('pil checks daily', () => {
     const before = await c.client.getBalance({ address: poor });
     await c.testClient.setBalance({ address: poor, value: parseEther('0.05') });
     try {
+      await monitor!.tick(); // the monitor's round opens its alert
       const { code, report } = await daily();
       expect(code).toBe(8);
       const balance = report.findings.find((f) => f.check === 'balances' && f.severity === 'critical');
       expect(balance?.message).toContain(poor);
+      const alert = report.findings.find((f) => f.check === 'alerts' && f.severity === 'critical');
+      expect(alert?.message).toMatch(
+        new RegExp(`^open since .*Z: Contract / relayer balance 0\\.0500 ETH < 0\\.1 ETH .*${poor}`),
+      );
     } finally {
       await c.testClient.setBalance({ address: poor, value: before });
     }

@@ -16,7 +16,7 @@ export function registerChecksCommands(program: Command, rt: Runtime): void {
     checks
       .command('daily')
       .description(
-        'contract states, relayer set, governance and roles, gas reserves, block height and pause state of every chain, and the relayer services (exit 8 on a critical finding)',
+        'contract states, relayer set, governance and roles, gas reserves, block height and pause state of every chain, the relayer services and the open alerts (exit 8 on a critical finding)',
       )
       .option('--chain <id|name>', 'one chain only')
       .option(
@@ -25,11 +25,16 @@ export function registerChecksCommands(program: Command, rt: Runtime): void {
         collect,
         [],
       )
-      .action(async (opts: { chain?: string; relayerUrl: string[] }, cmd: Command) => {
+      .option(
+        '--monitor-url <url>',
+        'the monitor service, for its open alerts (default on the devnet: the one `npm start` runs)',
+      )
+      .action(async (opts: { chain?: string; relayerUrl: string[]; monitorUrl?: string }, cmd: Command) => {
         const ctx = await rt.network(cmd);
         const report = await dailyChecks(ctx, {
           ...(opts.chain ? { chain: opts.chain } : {}),
           relayerUrls: opts.relayerUrl,
+          ...(opts.monitorUrl ? { monitorUrl: opts.monitorUrl } : {}),
         });
         ctx.output.result(report, () =>
           [
@@ -50,6 +55,14 @@ export function registerChecksCommands(program: Command, rt: Runtime): void {
                   ]),
                 )
               : 'none known (pass --relayer-url)',
+            '4. open alerts (monitor)',
+            !report.monitor
+              ? 'no monitor known (pass --monitor-url)'
+              : !report.monitor.reachable
+                ? `the monitor at ${report.monitor.url} does not answer`
+                : report.monitor.open.length
+                  ? report.monitor.open.map((a) => `${a.severity.toUpperCase()}: ${a.summary}`).join('\n')
+                  : 'none',
             report.findings.length
               ? `findings:\n${report.findings.map((f) => `${f.severity.toUpperCase()} [${f.check}] ${f.message}`).join('\n')}`
               : 'findings: none',

@@ -1,7 +1,8 @@
 // The runbook's daily checks in one run: per chain the contract states, relayer set,
 // governance and roles (`pil health`, which also gives block height and pause state) and
 // the gas reserves (`pil balances`), plus the relayer services' own /health and /ready
-// (the runbook's `curl …/relayers/health`). Findings are graded like the alerts: a paused
+// (the runbook's `curl …/relayers/health`) and the monitor's open alerts (the alerts of
+// the last 24 h that are not resolved). Findings are graded like the alerts: a paused
 // chain, a critical role finding, a relayer set or ready services below the quorum, or a
 // balance under 0.1 ETH is critical; one relayer service down or a balance under 1 ETH is
 // a warning.
@@ -14,7 +15,7 @@ import { balancesReport, chainHealth, healthCriticals } from '../governance/insp
 
 export type CheckFinding = {
   severity: 'critical' | 'warning';
-  check: 'contracts' | 'balances' | 'relayer services';
+  check: 'contracts' | 'balances' | 'relayer services' | 'alerts';
   message: string;
 };
 
@@ -26,6 +27,40 @@ export type RelayerProbe = {
   /** Why it is not ready (from its /ready), or why it could not be asked. */
   reasons: string[];
 };
+
+export type MonitorProbe = {
+  url: string;
+  reachable: boolean;
+  open: { key: string; severity: 'critical' | 'warning'; summary: string; since: number }[];
+};
+
+/** The devnet monitor started by `npm start` writes `<stateDir>/devnet-monitor/ready.json`. */
+export function devnetMonitorUrl(stateDir: string): string | undefined {
+  const file = path.join(stateDir, 'devnet-monitor', 'ready.json');
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { url: string }).url : undefined;
+}
+
+export async function probeMonitor(url: string, timeoutMs = 3_000): Promise<MonitorProbe> {
+  try {
+    const res = await fetch(`${url}/alerts`, { signal: AbortSignal.timeout(timeoutMs) });
+    const body = (await res.json()) as {
+      open?: { alert: { key: string; severity: 'critical' | 'warning'; summary: string }; openedAt: number }[];
+    };
+    if (res.status !== 200 || !Array.isArray(body.open)) return { url, reachable: false, open: [] };
+    return {
+      url,
+      reachable: true,
+      open: body.open.map((o) => ({
+        key: o.alert.key,
+        severity: o.alert.severity,
+        summary: o.alert.summary,
+        since: o.openedAt,
+      })),
+    };
+  } catch {
+    return { url, reachable: false, open: [] };
+  }
+}
 
 /** The devnet relayers started by `npm start` write `<stateDir>/devnet-relayers/<i>/ready.json`. */
 export function devnetRelayerUrls(stateDir: string): string[] {
@@ -57,17 +92,22 @@ export async function probeRelayer(url: string, timeoutMs = 3_000): Promise<Rela
   }
 }
 
-export async function dailyChecks(ctx: NetworkContext, options: { chain?: string; relayerUrls?: string[] } = {}) {
+export async function dailyChecks(
+  ctx: NetworkContext,
+  options: { chain?: string; relayerUrls?: string[]; monitorUrl?: string } = {},
+) {
   const chains = selectChains(ctx, options.chain);
   const urls = options.relayerUrls?.length
     ? options.relayerUrls
     : ctx.network.name === 'devnet'
       ? devnetRelayerUrls(ctx.stateDir)
       : [];
-  const [health, balances, services] = await Promise.all([
+  const monitorUrl = options.monitorUrl ?? (ctx.network.name === 'devnet' ? devnetMonitorUrl(ctx.stateDir) : undefined);
+  const [health, balances, services, monitor] = await Promise.all([
     perChain(chains, (c) => chainHealth(ctx, c, deploymentOf(ctx, c.config.chainId))),
     perChain(chains, (c) => balancesReport(ctx, c)),
     Promise.all(urls.map((u) => probeRelayer(u))),
+    monitorUrl ? probeMonitor(monitorUrl) : undefined,
   ]);
 
   const findings: CheckFinding[] = [];
@@ -98,6 +138,9 @@ export async function dailyChecks(ctx: NetworkContext, options: { chain?: string
   if (services.length > 0 && ready < quorum) {
     add('critical', 'relayer services', `${ready} of ${services.length} relayer services ready, quorum is ${quorum}`);
   }
+  if (monitor && !monitor.reachable) add('warning', 'alerts', `the monitor at ${monitor.url} does not answer`);
+  for (const a of monitor?.open ?? [])
+    add(a.severity, 'alerts', `open since ${new Date(a.since).toISOString()}: ${a.summary}`);
   return {
     network: ctx.network.name,
     ok: !findings.some((f) => f.severity === 'critical'),
@@ -105,5 +148,6 @@ export async function dailyChecks(ctx: NetworkContext, options: { chain?: string
     health,
     balances,
     relayerServices: services,
+    monitor,
   };
 }

@@ -337,6 +337,13 @@ describe('EP-003 / EP-004 / RP-002 on a devnet', () => {
       eventName: 'RetiredKeyProofRejected',
     });
     expect(events.map((e) => e.args)).toEqual([{ circuitId, retiredVkHash: fixture.vkHash }]);
+    // The monitor alerts on it (the runbook: old-proof attempts are alerted).
+    const monitored = JSON.parse(
+      (await net().cli(['monitor', 'status', '--chain', String(c.chainId), '--json'])).stdout,
+    );
+    expect(monitored.alerts).toContainEqual(
+      expect.objectContaining({ key: `retired_key_proofs:${c.chainId}`, severity: 'warning', value: 1 }),
+    );
 
     // A proof under the new key (same input, new zkey) is accepted.
     const { proof: p2, publicSignals } = await snarkjs.groth16.fullProve(

@@ -1,9 +1,11 @@
 // The runbook's metrics read from a real devnet (two anvil chains, real proofs): a create,
 // an export from A and its import on B, a reverted transaction, a relayer account drained
-// below 0.1 ETH, and thresholds lowered by configuration.
+// below 0.1 ETH, a relayer slashed for a wrong root, PIL paused on B, and thresholds lowered
+// by configuration.
 import { createTestClient, http, parseEther } from 'viem';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type E2eDevnet, startE2eDevnet } from '../../../../e2e/helpers/devnet.js';
+import { asRoleHolder, type E2eDevnet, startE2eDevnet } from '../../../../e2e/helpers/devnet.js';
+import { pause } from '../../../../packages/sdk/src/actions/orchestrator/pause.js';
 import { accountFromSeed, type PilAccount, signCheckpoint } from '../../../../packages/sdk/src/index.js';
 import { createNodeProver } from '../../../../packages/sdk/src/node/index.js';
 import { evaluate, type MonitorChain, type Reading } from './evaluate.js';
@@ -92,6 +94,28 @@ describe('monitor metrics on a devnet', () => {
     const alert = drained.alerts.find((a) => a.key === `balance:${A.chainId}:${poor.toLowerCase()}`);
     expect(alert?.summary).toBe(`Contract / relayer balance 0.0500 ETH < 0.1 ETH on devnet-${A.chainId} (${poor})`);
     await test.setBalance({ address: poor, value: parseEther('100') });
+
+    // Conditions beside the table: a relayer slashed for a wrong root (on the source, A),
+    // and PIL paused on B.
+    const liar = devnet.relayers[2]!;
+    const wrong = { ...(await A.getOutboxCheckpoint()), root: `0x${'ab'.repeat(32)}` as const };
+    const wrongSignature = await signCheckpoint(liar, wrong);
+    await A.slashWrongCheckpoint({ checkpoint: wrong, signature: wrongSignature });
+    const pauser = await asRoleHolder(devnet.chains[1], 'orchestrator', 'GUARDIAN_ROLE');
+    await pause(pauser);
+    const incidents = await evaluate(chains, { windowBlocks: 50 });
+    expect(incidents.alerts).toContainEqual(
+      expect.objectContaining({
+        key: `paused:${B.chainId}`,
+        severity: 'critical',
+        summary: `PIL is paused on devnet-${B.chainId}`,
+      }),
+    );
+    const slash = incidents.alerts.find((a) => a.key === `relayer_slashed:${A.chainId}:${liar.address.toLowerCase()}`);
+    expect(slash?.severity).toBe('critical');
+    expect(slash?.summary).toMatch(
+      new RegExp(`^Relayer ${liar.address} was slashed [\\d.]+ ETH on devnet-${A.chainId}`),
+    );
 
     // Thresholds from configuration.
     const strict = await evaluate(chains, {

@@ -2,7 +2,10 @@
  * One evaluation of the runbook's metrics on every chain: a reading per metric and scope
  * (a chain, or an account for balances), graded against the thresholds, and the alerts
  * for the readings that are not ok. A metric without data in the window (no transaction,
- * no import) is reported as such and raises nothing.
+ * no import) is reported as such and raises nothing. Beside the table, three conditions of
+ * the runbook's severity examples raise alerts of their own: PIL paused on a chain (P0,
+ * critical), a relayer slashed (critical), proofs refused for a retired key (EP-003: the
+ * old key is still in use somewhere; warning).
  */
 import { decodeFunctionData, formatEther, type Hash, type Hex } from 'viem';
 import type { Alert } from '../alerting/types.js';
@@ -19,6 +22,7 @@ import {
   createNodeProverForChain,
   fromContractProof,
   getRelayerSet,
+  isPaused,
   type PilClient,
   type Prover,
   proofCarryingContainerAbi,
@@ -115,6 +119,7 @@ export async function evaluate(chains: readonly MonitorChain[], options: Evaluat
     for (const b of await balances(c.client)) read(def('balance'), c, b.eth, b.note, b.address);
   }
 
+  const conditions = await Promise.all(chains.map((c, i) => conditionAlerts(c, windows[i]!)));
   const alerts: Alert[] = readings
     .filter(
       (r): r is Reading & { level: 'warning' | 'critical'; value: number } =>
@@ -134,7 +139,33 @@ export async function evaluate(chains: readonly MonitorChain[], options: Evaluat
         details: { note: r.note },
       };
     });
-  return { at: Date.now(), readings, alerts, windows };
+  return { at: Date.now(), readings, alerts: [...alerts, ...conditions.flat()], windows };
+}
+
+async function conditionAlerts(c: MonitorChain, w: ChainWindow): Promise<Alert[]> {
+  const id = c.client.chainId;
+  const out: Alert[] = [];
+  if (c.client.addresses.orchestrator && (await isPaused(c.client))) {
+    out.push({ key: `paused:${id}`, severity: 'critical', summary: `PIL is paused on ${c.name}`, chainId: id });
+  }
+  for (const s of w.slashed) {
+    out.push({
+      key: `relayer_slashed:${id}:${s.relayer.toLowerCase()}`,
+      severity: 'critical',
+      summary: `Relayer ${s.relayer} was slashed ${formatEther(s.amount)} ETH on ${c.name} (blocks ${w.fromBlock}-${w.toBlock})`,
+      chainId: id,
+    });
+  }
+  if (w.retiredKeyProofs > 0) {
+    out.push({
+      key: `retired_key_proofs:${id}`,
+      severity: 'warning',
+      summary: `${w.retiredKeyProofs} proof(s) with a retired key refused on ${c.name} (blocks ${w.fromBlock}-${w.toBlock})`,
+      value: w.retiredKeyProofs,
+      chainId: id,
+    });
+  }
+  return out;
 }
 
 const format = (v: number) => (Number.isInteger(v) ? String(v) : v.toPrecision(3));

@@ -21,6 +21,10 @@ export type ChainWindow = {
   latestCreateTx: Hash | undefined;
   txs: PilTx[];
   imports: ImportSeen[];
+  /** Proofs refused for a retired verification key (EP-003: someone still proves with it). */
+  retiredKeyProofs: number;
+  /** Relayers slashed in the window, with the amount taken (wei). */
+  slashed: { relayer: Address; amount: bigint }[];
 };
 
 const CONCURRENCY = 8;
@@ -57,11 +61,13 @@ export async function readWindow(client: PilClient, windowBlocks: number): Promi
     return { hash: t.hash, to: t.to!, status: r.status, gasUsed: r.gasUsed };
   });
   const range = { fromBlock, toBlock };
-  const [created, imported] = await Promise.all([
-    client.addresses.pc3 ? getPilEvents(client, { contract: 'pc3', eventName: 'ContainerCreated', ...range }) : [],
-    client.addresses.proofHub
-      ? getPilEvents(client, { contract: 'proofHub', eventName: 'MessageImported', ...range })
-      : [],
+  const events = (contract: 'pc3' | 'proofHub' | 'verifierRegistry' | 'relayerRegistry', eventName: string) =>
+    client.addresses[contract] ? getPilEvents(client, { contract, eventName, ...range }) : Promise.resolve([]);
+  const [created, imported, retired, slashed] = await Promise.all([
+    events('pc3', 'ContainerCreated'),
+    events('proofHub', 'MessageImported'),
+    events('verifierRegistry', 'RetiredKeyProofRejected'),
+    events('relayerRegistry', 'RelayerSlashed'),
   ]);
   return {
     chainId: client.chainId,
@@ -77,6 +83,8 @@ export async function readWindow(client: PilClient, windowBlocks: number): Promi
       srcChainId: Number(e.args.srcChainId as bigint),
       blockTime: times.get(e.blockNumber) ?? 0,
     })),
+    retiredKeyProofs: retired.length,
+    slashed: slashed.map((e) => ({ relayer: e.args.relayer as Address, amount: e.args.amount as bigint })),
   };
 }
 

@@ -61,7 +61,7 @@ describe('docs/RUNBOOK.md', () => {
 
   it('documents commands, some of them not built yet', () => {
     expect(documented.filter((d) => d.available).length).toBeGreaterThan(25);
-    expect(documented.filter((d) => !d.available).length).toBeGreaterThan(5);
+    expect(documented.filter((d) => !d.available).length).toBeGreaterThan(0);
   });
 
   it('every documented command that is not marked "(not yet available)" exists: `pil <command> --help` exits 0 with examples', async () => {

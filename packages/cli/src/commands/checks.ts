@@ -2,13 +2,16 @@
 // exit 8 on a critical finding. `pil checks weekly`: the weekly review (ops/weekly.ts):
 // volume per day, gas per operation, error patterns, the admin audit log; exit 8 when the
 // share of reverted PIL transactions is above the monitor's critical threshold.
-// Monthly checks are not built yet.
+// `pil checks monthly`: static analysis, dependency CVEs, access review (ops/monthly.ts);
+// exit 8 on a high lint, a critical or high advisory, or an EOA holding an admin role.
 import type { Command } from 'commander';
 import { METRICS } from '../../../../services/monitor/src/metrics/definitions.js';
 import { deploymentOf } from '../deployments/store.js';
 import { CheckFailedError } from '../errors.js';
 import { parsePositiveInt, perChain, selectChains } from '../governance/cli.js';
+import { rolesReport } from '../governance/inspect.js';
 import { dailyChecks } from '../ops/checks.js';
+import { dependencyAudit, staticAnalysis } from '../ops/monthly.js';
 import { weeklyChain } from '../ops/weekly.js';
 import { withExamples } from '../options.js';
 import { table } from '../output.js';
@@ -150,5 +153,67 @@ export function registerChecksCommands(program: Command, rt: Runtime): void {
         }
       }),
     ['pil checks weekly --network devnet', 'pil checks weekly --network mainnet --days 7 --json'],
+  );
+
+  withExamples(
+    checks
+      .command('monthly')
+      .description(
+        'the monthly security review: forge lint (high and medium) over the contracts, npm audit of the dependencies, every role holder per chain; exit 8 on a high lint, a critical or high advisory, or an EOA admin',
+      )
+      .option('--chain <id|name>', 'one chain only (access review)')
+      .option('--sources <path...>', 'Solidity sources to lint, relative to contracts/', ['src'])
+      .action(async (opts: { chain?: string; sources: string[] }, cmd: Command) => {
+        const ctx = await rt.network(cmd);
+        const [lints, audit, roles] = await Promise.all([
+          staticAnalysis(ctx.repoRoot, opts.sources),
+          dependencyAudit(ctx.repoRoot, ctx.env as NodeJS.ProcessEnv),
+          perChain(selectChains(ctx, opts.chain), (chain) => rolesReport(ctx, chain)),
+        ]);
+        const findings: { severity: 'critical' | 'warning'; check: string; message: string }[] = [];
+        for (const l of lints) {
+          findings.push({
+            severity: l.severity === 'high' ? 'critical' : 'warning',
+            check: 'static analysis',
+            message: `${l.lint} (${l.severity}) ${l.file}:${l.line}: ${l.message}`,
+          });
+        }
+        if (!audit.checked) {
+          findings.push({ severity: 'warning', check: 'dependencies', message: `not checked: ${audit.reason}` });
+        } else {
+          for (const a of audit.advisories) {
+            findings.push({
+              severity: a.severity === 'critical' || a.severity === 'high' ? 'critical' : 'warning',
+              check: 'dependencies',
+              message: `${a.name} (${a.severity}): ${a.title}`,
+            });
+          }
+        }
+        for (const r of roles) {
+          for (const f of r.findings)
+            findings.push({ severity: f.severity, check: 'access', message: `${r.chain}: ${f.message}` });
+        }
+        const critical = findings.filter((f) => f.severity === 'critical');
+        ctx.output.result({ network: ctx.network.name, ok: critical.length === 0, findings, lints, audit, roles }, () =>
+          [
+            `static analysis (forge lint ${opts.sources.join(' ')}): ${lints.length ? `${lints.length} finding(s)` : 'no high or medium lint'}`,
+            audit.checked
+              ? `dependencies (npm audit): ${Object.entries(audit.vulnerabilities)
+                  .map(([k, v]) => `${v} ${k}`)
+                  .join(', ')}`
+              : `dependencies: NOT CHECKED (${audit.reason})`,
+            `access review: ${roles.map((r) => `${r.chain} ${r.entries.length} role(s), ${r.findings.length} finding(s)`).join('; ')} (details: pil roles)`,
+            findings.length
+              ? `findings:\n${findings.map((f) => `${f.severity.toUpperCase()} [${f.check}] ${f.message}`).join('\n')}`
+              : 'findings: none',
+          ].join('\n'),
+        );
+        if (critical.length) {
+          throw new CheckFailedError(`${critical.length} critical finding(s)`, {
+            details: critical.map((f) => f.message).join('\n'),
+          });
+        }
+      }),
+    ['pil checks monthly --network devnet', 'pil checks monthly --network mainnet --json'],
   );
 }

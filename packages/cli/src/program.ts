@@ -6,6 +6,7 @@ import { registerConfigCommands } from './commands/config.js';
 import { registerDecodeCommand } from './commands/decode.js';
 import { registerDevnetCommands } from './commands/devnet.js';
 import { registerFundsCommands } from './commands/funds.js';
+import { registerDbCommands } from './commands/db.js';
 import { registerHealthCommands } from './commands/health.js';
 import { registerIncidentCommands } from './commands/incident.js';
 import { registerMonitorCommands } from './commands/monitor.js';
@@ -49,6 +50,7 @@ export function createProgram(rt: Runtime): Command {
   registerChecksCommands(program, rt);
   registerMonitorCommands(program, rt);
   registerIncidentCommands(program, rt);
+  registerDbCommands(program, rt);
   registerPauseCommands(program, rt);
   registerSecurityCheckCommand(program, rt);
   registerTimelockCommands(program, rt);

@@ -9,7 +9,7 @@
  * SLACK_WEBHOOK_URL, SMTP_PASSWORD (only for the channels configured), MONITOR_EXIT_WITH_STDIN=1
  * (stop when the parent's stdin pipe closes: npm start).
  */
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 import pino from 'pino';
@@ -210,6 +210,7 @@ export async function startMonitor(
     last: () => last,
     async stop() {
       clearInterval(timer);
+      if (config.readyFile) rmSync(config.readyFile, { force: true });
       await running;
       await new Promise<void>((r) => server.close(() => r()));
       for (const p of provers.values()) await p.terminate();

@@ -5,16 +5,9 @@
  * with every devnet: DATABASE_URL is not used here). Stopped with `npm start`
  * (packages/cli/src/devnet/services.ts).
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-  type DevnetDeploymentJson,
-  devnetStateDir,
-  shownPath,
-  spawnDevnetService,
-  whenDevnetDeployed,
-} from '../../../packages/cli/src/devnet/services.js';
+import { type DevnetDeploymentJson, startDevnetService } from '../../../packages/cli/src/devnet/services.js';
 import type { IndexerConfigInput } from './config/schema.js';
 
 const bin = fileURLToPath(new URL('../bin/pil-indexer.mjs', import.meta.url));
@@ -56,23 +49,13 @@ export function devnetIndexerConfig(
 }
 
 export function startDevnetIndexer(options: { since: number; stateDir?: string }): void {
-  const stateDir = devnetStateDir(options.stateDir);
-  whenDevnetDeployed({ since: options.since, stateDir }, (deployments) => {
-    const home = path.join(stateDir, 'devnet-indexer');
-    rmSync(home, { recursive: true, force: true });
-    mkdirSync(home, { recursive: true });
-    const config = devnetIndexerConfig(deployments, home);
-    const configFile = path.join(home, 'config.json');
-    writeFileSync(configFile, JSON.stringify(config, null, 2));
-    const logFile = path.join(home, 'indexer.log');
-    spawnDevnetService({
-      bin,
-      configFile,
-      logFile,
-      readyFile: config.readyFile!,
-      // The devnet's database is a fresh PGlite folder, whatever the shell's DATABASE_URL.
-      env: { INDEXER_EXIT_WITH_STDIN: '1', DATABASE_URL: '' },
-      onReady: ({ url }) => process.stderr.write(`indexer ${url}/status  log: ${shownPath(logFile)}\n`),
-    });
+  startDevnetService({
+    name: 'indexer',
+    bin,
+    since: options.since,
+    stateDir: options.stateDir,
+    config: devnetIndexerConfig,
+    // The devnet's database is a fresh PGlite folder, whatever the shell's DATABASE_URL.
+    env: { INDEXER_EXIT_WITH_STDIN: '1', DATABASE_URL: '' },
   });
 }

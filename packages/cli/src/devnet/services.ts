@@ -4,7 +4,7 @@
  * when its stdin pipe closes, so it never outlives `npm start` (even after kill -9 of it).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, openSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { repoRoot } from '../context.js';
 
@@ -73,6 +73,39 @@ export function spawnDevnetService(options: {
     options.onReady(JSON.parse(readFileSync(options.readyFile, 'utf8')));
   }, 200);
   wait.unref();
+}
+
+/**
+ * One service on the devnet, once it is deployed: `<stateDir>/devnet-<name>/` is made anew,
+ * `config(deployments, home)` written to `config.json` there, and `bin --config` run with its
+ * log in `<name>.log`; its status URL is printed when its ready file appears.
+ */
+export function startDevnetService(options: {
+  name: string;
+  bin: string;
+  since: number;
+  stateDir?: string | undefined;
+  config: (deployments: DevnetDeploymentJson[], home: string) => { readyFile?: string | undefined };
+  env: Record<string, string>;
+}): void {
+  const stateDir = devnetStateDir(options.stateDir);
+  whenDevnetDeployed({ since: options.since, stateDir }, (deployments) => {
+    const home = path.join(stateDir, `devnet-${options.name}`);
+    rmSync(home, { recursive: true, force: true });
+    mkdirSync(home, { recursive: true });
+    const config = options.config(deployments, home);
+    const configFile = path.join(home, 'config.json');
+    writeFileSync(configFile, JSON.stringify(config, null, 2));
+    const logFile = path.join(home, `${options.name}.log`);
+    spawnDevnetService({
+      bin: options.bin,
+      configFile,
+      logFile,
+      readyFile: config.readyFile ?? path.join(home, 'ready.json'),
+      env: options.env,
+      onReady: ({ url }) => process.stderr.write(`${options.name} ${url}/status  log: ${shownPath(logFile)}\n`),
+    });
+  });
 }
 
 /** A path shown relative to the repository when it is inside it. */

@@ -103,6 +103,8 @@ describe('monitor service', () => {
     const metrics = await (await fetch(`${monitor.url}/metrics`)).text();
     expect(metrics).toContain(`pil_monitor_level{metric="balance",chain="${A.pil.chainId}",scope="${poor}"} 2`);
     expect(metrics).toMatch(/pil_monitor_notifications_total\{action="trigger",severity="critical"\} 1/);
+    // The generated Prometheus rules select this very series (metrics/export.ts).
+    expect(metrics).toContain(`pil_monitor_reading{metric="balance",chain="${A.pil.chainId}",scope="${poor}"} 0.05`);
     const everything = [JSON.stringify(status), metrics, await (await fetch(`${monitor.url}/alerts`)).text()].join(
       '\n',
     );

@@ -20,6 +20,7 @@ import type { Channel } from './alerting/types.js';
 import { loadConfig, type MonitorSecrets, secretsFor } from './config/load.js';
 import type { MonitorConfig } from './config/schema.js';
 import { type Evaluation, evaluate, type MonitorChain } from './metrics/evaluate.js';
+import { LEVEL_METRIC, READING_METRIC } from './metrics/export.js';
 import { createPilBaseClient, type Prover } from './metrics/sdk.js';
 
 export type RunningMonitor = {
@@ -88,13 +89,13 @@ export async function startMonitor(
 
   const registry = new Registry();
   const value = new Gauge({
-    name: 'pil_monitor_reading',
+    name: READING_METRIC,
     help: 'Latest value of each runbook metric',
     labelNames: ['metric', 'chain', 'scope'],
     registers: [registry],
   });
   const level = new Gauge({
-    name: 'pil_monitor_level',
+    name: LEVEL_METRIC,
     help: 'Level of each reading: 0 ok, 1 warning, 2 critical',
     labelNames: ['metric', 'chain', 'scope'],
     registers: [registry],

@@ -1,5 +1,8 @@
 // `pil monitor status` on a devnet: every metric of the runbook table is reported for
 // both chains; a relayer account drained below 0.1 ETH makes it critical (exit 8).
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { parseEther } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { describe, expect, it } from 'vitest';
@@ -45,4 +48,25 @@ describe('pil monitor status', () => {
       await c.testClient.setBalance({ address: poor, value: before });
     }
   }, 120_000);
+
+  it('export writes the Prometheus rules and the Grafana dashboard, with the thresholds of a config', async () => {
+    const out = mkdtempSync(path.join(tmpdir(), 'pil-monitoring-'));
+    const config = path.join(out, 'monitor.json');
+    writeFileSync(
+      config,
+      JSON.stringify({
+        chains: [{ chainId: 1, rpcUrl: 'http://127.0.0.1:9', addresses: {} }],
+        stateDir: out,
+        thresholds: { average_gas: { warning: 600_000 } },
+      }),
+    );
+    const r = await net().cli(['monitor', 'export', '--out', out, '--monitor-config', config]);
+    expect(r.code, r.stderr).toBe(0);
+    const rules = JSON.parse(readFileSync(path.join(out, 'pil-monitor.rules.yml'), 'utf8'));
+    expect(rules.groups[0].rules.find((x: { alert: string }) => x.alert === 'PilAverageGasWarning').expr).toBe(
+      'pil_monitor_reading{metric="average_gas"} > 600000',
+    );
+    const dashboard = JSON.parse(readFileSync(path.join(out, 'pil-monitor.dashboard.json'), 'utf8'));
+    expect(dashboard.panels).toHaveLength(METRICS.length);
+  });
 });

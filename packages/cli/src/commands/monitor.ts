@@ -2,11 +2,16 @@
 // network (services/monitor): value, level and how it was measured; exit 8 on a critical
 // reading. The monitor service (`pil monitor run`) evaluates the same way on a timer
 // and routes the alerts.
+
+import path from 'node:path';
 import type { Command } from 'commander';
+import { loadConfig as loadMonitorConfig } from '../../../../services/monitor/src/config/load.js';
 import { METRICS } from '../../../../services/monitor/src/metrics/definitions.js';
 import { evaluate } from '../../../../services/monitor/src/metrics/evaluate.js';
+import { grafanaDashboard, prometheusRules } from '../../../../services/monitor/src/metrics/export.js';
 import { deploymentOf } from '../deployments/store.js';
 import { CheckFailedError } from '../errors.js';
+import { writeJsonAtomic } from '../files.js';
 import { parsePositiveInt, selectChains } from '../governance/cli.js';
 import { pilClient } from '../governance/client.js';
 import { withExamples } from '../options.js';
@@ -63,5 +68,28 @@ export function registerMonitorCommands(program: Command, rt: Runtime): void {
         }
       }),
     ['pil monitor status --network devnet', 'pil monitor status --network mainnet --window 1000 --json'],
+  );
+
+  withExamples(
+    monitor
+      .command('export')
+      .description(
+        "Prometheus alerting rules and a Grafana dashboard from the metric table (the monitor's thresholds, or a monitor config's), for Prometheus + Alertmanager + Grafana over the monitor's /metrics",
+      )
+      .requiredOption('--out <dir>', 'writes pil-monitor.rules.yml and pil-monitor.dashboard.json there')
+      .option('--monitor-config <file>', "take the thresholds from a monitor config's `thresholds`")
+      .action(async (opts: { out: string; monitorConfig?: string }, cmd: Command) => {
+        const ctx = rt.base(cmd);
+        const thresholds = opts.monitorConfig ? loadMonitorConfig(opts.monitorConfig).thresholds : {};
+        const rules = path.join(opts.out, 'pil-monitor.rules.yml');
+        const dashboard = path.join(opts.out, 'pil-monitor.dashboard.json');
+        writeJsonAtomic(rules, prometheusRules(thresholds));
+        writeJsonAtomic(dashboard, grafanaDashboard(thresholds));
+        ctx.output.result({ rules, dashboard }, () => `Prometheus rules: ${rules}\nGrafana dashboard: ${dashboard}`);
+      }),
+    [
+      'pil monitor export --out deploy/monitoring',
+      'pil monitor export --out deploy/monitoring --monitor-config monitor.json',
+    ],
   );
 }
